@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
+import { TeamsModule } from './teams/teams.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import type { QueueTarget } from './queue/queue-connection.js';
+
+/** Where this process finds its database and queue (embedded mode learns them at boot). */
+export interface RuntimeTargets {
+  databaseUrl: string;
+  queue: QueueTarget;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, targets: RuntimeTargets): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(targets.databaseUrl),
+        QueueModule.forRoot(targets.queue),
+        HealthModule,
+        ...(config.runsApi ? [AuthModule, TeamsModule, CredentialsModule] : []),
+      ],
+    };
+  }
+}

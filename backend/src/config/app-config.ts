@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** One documented setting: the README's settings table is checked against this list. */
+export interface SettingDoc {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const SETTINGS: SettingDoc[] = [
+  { name: 'PORT', default: '3000', description: 'HTTP port of the api / all roles.' },
+  {
+    name: 'DATA_DIR',
+    default: './data',
+    description: 'Embedded mode: where the database and generated keys live.',
+  },
+  {
+    name: 'DATABASE_URL',
+    default: '(unset: embedded PGlite)',
+    description: 'PostgreSQL connection string; switches to server mode.',
+  },
+  {
+    name: 'REDIS_URL',
+    default: '(unset)',
+    description: 'Redis for BullMQ; without it BullMQ runs on PostgreSQL.',
+  },
+  { name: 'ROLE', default: 'all', description: '`all` (API + worker + UI), `api` or `worker`.' },
+  {
+    name: 'PUBLIC_URL',
+    default: 'http://localhost:PORT',
+    description: 'Base URL of trigger URLs (Twilio-style signatures need it).',
+  },
+  {
+    name: 'ENCRYPTION_KEY',
+    default: 'generated into DATA_DIR',
+    description: '32-byte key (base64 or hex) for credentials at rest; required in server mode.',
+  },
+  {
+    name: 'JWT_SECRET',
+    default: 'generated into DATA_DIR',
+    description: 'Secret signing log-in tokens; required in server mode.',
+  },
+  {
+    name: 'OUTBOUND_ALLOW_PRIVATE',
+    default: 'false',
+    description: 'Let steps call private, loopback and link-local addresses.',
+  },
+  {
+    name: 'OUTBOUND_ALLOWLIST',
+    default: '(empty)',
+    description: 'Comma-separated hosts/CIDRs exempt from the outbound guard.',
+  },
+  {
+    name: 'WORKER_CONCURRENCY',
+    default: '10',
+    description: 'Jobs one worker process runs at once.',
+  },
+  {
+    name: 'EXECUTION_RETENTION_DAYS',
+    default: '30',
+    description: 'Executions older than this are pruned.',
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    description: 'How long a stopping process lets running jobs finish.',
+  },
+  { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
+];
+
+const booleanSetting = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const urlSetting = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL` },
+  );
+
+const intSetting = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
+
+const envSchema = z.object({
+  PORT: intSetting(0, 65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: urlSetting(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: urlSetting(['redis:', 'rediss:']).optional(),
+  ROLE: z.enum(['all', 'api', 'worker'], { message: 'must be all, api or worker' }).default('all'),
+  PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
+  ENCRYPTION_KEY: z.string().optional(),
+  JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  OUTBOUND_ALLOW_PRIVATE: booleanSetting.default(false),
+  OUTBOUND_ALLOWLIST: z.string().default(''),
+  WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
+  EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
+  SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
+    .default('info'),
+});
+
+export type Role = 'all' | 'api' | 'worker';
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface AppConfig {
+  mode: 'embedded' | 'server';
+  role: Role;
+  runsApi: boolean;
+  runsWorker: boolean;
+  http: { port: number; publicUrl: string };
+  database: { url?: string; dataDir: string };
+  queue: {
+    backend: QueueBackendKind;
+    redisUrl?: string;
+    concurrency: number;
+    shutdownTimeoutMs: number;
+  };
+  security: { encryptionKey: Buffer; jwtSecret: string };
+  outbound: { allowPrivate: boolean; allowlist: string[] };
+  executions: { retentionDays: number };
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** A setting that stops the boot; `message` is the one line printed. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`Invalid setting ${setting}: ${problem}`);
+  }
+}
+
+const parseKey = (raw: string): Buffer | undefined => {
+  const candidates = [
+    /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : undefined,
+    Buffer.from(raw, 'base64'),
+  ];
+  return candidates.find((key) => key?.length === 32);
+};
+
+/** Reads a generated secret from DATA_DIR, creating it on first boot (embedded mode only). */
+const generatedSecret = (dataDir: string, file: string, make: () => string): string => {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const value = make();
+  writeFileSync(path, value + '\n', { mode: 0o600 });
+  return value;
+};
+
+/**
+ * Parses the environment once. Embedded mode (no DATABASE_URL) generates the encryption key and
+ * JWT secret into DATA_DIR; server mode requires them, since several processes must agree.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => key in envSchema.shape && value !== undefined && value !== '',
+    ),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const s = parsed.data;
+  const mode = s.DATABASE_URL ? 'server' : 'embedded';
+  const dataDir = isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(s.DATA_DIR);
+
+  let encryptionKeyText = s.ENCRYPTION_KEY;
+  let jwtSecret = s.JWT_SECRET;
+  if (mode === 'embedded') {
+    mkdirSync(dataDir, { recursive: true });
+    encryptionKeyText ??= generatedSecret(dataDir, 'encryption.key', () =>
+      randomBytes(32).toString('base64'),
+    );
+    jwtSecret ??= generatedSecret(dataDir, 'jwt.secret', () =>
+      randomBytes(48).toString('base64url'),
+    );
+  }
+  if (!encryptionKeyText)
+    throw new ConfigError(
+      'ENCRYPTION_KEY',
+      'is required when DATABASE_URL is set (32 bytes, base64 or hex)',
+    );
+  if (!jwtSecret)
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required when DATABASE_URL is set (at least 32 characters)',
+    );
+  const encryptionKey = parseKey(encryptionKeyText);
+  if (!encryptionKey)
+    throw new ConfigError(
+      'ENCRYPTION_KEY',
+      'must be 32 bytes encoded as base64 or 64 hex characters',
+    );
+
+  return {
+    mode,
+    role: s.ROLE,
+    runsApi: s.ROLE !== 'worker',
+    runsWorker: s.ROLE !== 'api',
+    http: {
+      port: s.PORT,
+      publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    },
+    database: { url: s.DATABASE_URL, dataDir },
+    queue: {
+      backend: s.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: s.REDIS_URL,
+      concurrency: s.WORKER_CONCURRENCY,
+      shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
+    },
+    security: { encryptionKey, jwtSecret },
+    outbound: {
+      allowPrivate: s.OUTBOUND_ALLOW_PRIVATE,
+      allowlist: s.OUTBOUND_ALLOWLIST.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    },
+    executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
+    logLevel: s.LOG_LEVEL,
+  };
+}

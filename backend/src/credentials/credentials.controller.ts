@@ -1,0 +1,61 @@
+import { Controller, Delete, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  createCredentialBodySchema,
+  updateCredentialBodySchema,
+  type CreateCredentialBody,
+  type UpdateCredentialBody,
+} from '@hookflow/shared';
+import { IdParam } from '../common/id-param.js';
+import { JsonBody, ValidBody } from '../common/validated-body.js';
+import { TeamRoute } from '../teams/team-access.js';
+import { CredentialsService } from './credentials.service.js';
+
+@ApiTags('credentials')
+@Controller('api/teams/:teamId/credentials')
+export class CredentialsController {
+  constructor(@Inject(CredentialsService) private readonly credentials: CredentialsService) {}
+
+  @TeamRoute('viewer')
+  @Get()
+  list(@IdParam('teamId', 'Team') teamId: string) {
+    return this.credentials.list(teamId);
+  }
+
+  @TeamRoute('viewer')
+  @Get(':credentialId')
+  get(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('credentialId', 'Credential') id: string,
+  ) {
+    return this.credentials.get(teamId, id);
+  }
+
+  @TeamRoute('editor')
+  @Post()
+  @JsonBody(createCredentialBodySchema)
+  create(@IdParam('teamId', 'Team') teamId: string, @ValidBody() body: CreateCredentialBody) {
+    return this.credentials.create(teamId, body);
+  }
+
+  @TeamRoute('editor')
+  @Patch(':credentialId')
+  @JsonBody(updateCredentialBodySchema)
+  update(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('credentialId', 'Credential') id: string,
+    @ValidBody() body: UpdateCredentialBody,
+  ) {
+    return this.credentials.update(teamId, id, body);
+  }
+
+  @TeamRoute('editor')
+  @Delete(':credentialId')
+  @HttpCode(204)
+  remove(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('credentialId', 'Credential') id: string,
+  ) {
+    return this.credentials.remove(teamId, id);
+  }
+}

@@ -1,0 +1,83 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Embedded mode's database: PGlite (Postgres in WASM) stored under DATA_DIR, exposed on a
+ * loopback socket so TypeORM and BullMQ's Postgres backend both use the ordinary `pg` driver —
+ * one code path for both run modes. The socket server runs each transaction exclusively, which
+ * an in-process driver sharing PGlite's single session would not.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    readonly url: string,
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    private readonly lockPath: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    mkdirSync(dataDir, { recursive: true });
+    const lockPath = acquireLock(dataDir);
+    try {
+      const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
+      // BullMQ pins its search_path with a startup option the socket server ignores, and every
+      // socket client shares this one session: set it once here. Our tables live in their own
+      // schema, so BullMQ's names (job, queue, …) cannot shadow them.
+      await db.exec('SET search_path TO bullmq, public');
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+      await server.start();
+      return new EmbeddedPostgres(
+        `postgres://postgres@${server.getServerConn()}/postgres`,
+        db,
+        server,
+        lockPath,
+      );
+    } catch (error) {
+      rmSync(lockPath, { force: true });
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+    rmSync(this.lockPath, { force: true });
+  }
+}
+
+/** PGlite's files belong to one process; a second one on the same DATA_DIR would corrupt them. */
+function acquireLock(dataDir: string): string {
+  const lockPath = join(dataDir, 'hookflow.pid');
+  if (existsSync(lockPath)) {
+    const pid = Number(readFileSync(lockPath, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `DATA_DIR ${dataDir} is in use by process ${pid}; stop it or choose another DATA_DIR`,
+      );
+    }
+    rmSync(lockPath, { force: true });
+  }
+  const fd = openSync(lockPath, 'wx');
+  writeSync(fd, String(process.pid));
+  closeSync(fd);
+  return lockPath;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { apiJsonBody } from './common/json-body.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { serveOpenApi } from './common/openapi.js';
+import { serveEditor } from './ui/static-ui.js';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  /** Where this process answers HTTP, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** Graceful: stop taking work, let running jobs finish (bounded), close connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots one Hookflow process for its role. Embedded mode starts PGlite first; every role listens
+ * on PORT (the worker answers only /healthz and /readyz there, for orchestrators' probes).
+ */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const embedded = config.database.url
+    ? undefined
+    : await EmbeddedPostgres.start(config.database.dataDir);
+  const databaseUrl = config.database.url ?? embedded!.url;
+  const queue = config.queue.redisUrl
+    ? ({ kind: 'redis', url: config.queue.redisUrl } as const)
+    : ({ kind: 'postgres', url: databaseUrl } as const);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, { databaseUrl, queue }),
+      {
+        logger: LOG_LEVELS[config.logLevel],
+        bodyParser: false,
+      },
+    );
+    app.disable('x-powered-by');
+    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
+    if (config.runsApi) {
+      app.use(apiJsonBody);
+      serveOpenApi(app);
+      serveEditor(app);
+    }
+    await app.listen(config.http.port);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      url: `http://127.0.0.1:${port}`,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await embedded?.stop();
+        })()),
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export const bootLogger = new Logger('Hookflow');

@@ -1,0 +1,106 @@
+import {
+  createPostgresBackend,
+  createRedisBackend,
+  withBackend,
+  type IQueueBackend,
+  type Processor,
+  type Queue,
+  type QueueOptions,
+  type Worker,
+  type WorkerOptions,
+} from 'bullmq';
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+
+export type QueueTarget = { kind: 'redis'; url: string } | { kind: 'postgres'; url: string };
+
+/** A queue or worker on whichever backend the run mode chose; callers never see the difference. */
+export type AppQueue<Data> = Queue<
+  Data,
+  unknown,
+  string,
+  Data,
+  unknown,
+  string,
+  IQueueBackend,
+  unknown
+>;
+export type AppWorker<Data, Result> = Worker<Data, Result, string, IQueueBackend>;
+
+type QueueSettings = Omit<QueueOptions, 'connection'>;
+type WorkerSettings = Omit<WorkerOptions, 'connection'>;
+
+const redisClasses = withBackend(createRedisBackend);
+const postgresClasses = withBackend(createPostgresBackend);
+
+/**
+ * Builds BullMQ queues and workers on the backend the run mode asks for: Redis, or BullMQ's own
+ * Postgres backend (server Postgres, or embedded PGlite through its loopback socket).
+ * Every Queue/Worker of the process is built here so they all share one backend choice.
+ */
+export class QueueConnection {
+  private redis?: Redis;
+  private readonly closables: Array<{ close(): Promise<void> }> = [];
+  private readonly logger = new Logger('Queue');
+
+  constructor(readonly target: QueueTarget) {}
+
+  createQueue<Data>(name: string, settings: QueueSettings = {}): AppQueue<Data> {
+    const queue =
+      this.target.kind === 'redis'
+        ? new redisClasses.Queue<Data>(name, { ...settings, connection: this.redisClient() })
+        : new postgresClasses.Queue<Data>(name, {
+            ...settings,
+            connection: this.postgresOptions(),
+          });
+    this.track(queue);
+    return queue as unknown as AppQueue<Data>;
+  }
+
+  createWorker<Data, Result>(
+    name: string,
+    processor: Processor<Data, Result>,
+    settings: WorkerSettings = {},
+  ): AppWorker<Data, Result> {
+    const worker =
+      this.target.kind === 'redis'
+        ? new redisClasses.Worker<Data, Result>(name, processor, {
+            ...settings,
+            connection: this.redisClient(),
+          })
+        : new postgresClasses.Worker<Data, Result>(name, processor, {
+            ...settings,
+            connection: this.postgresOptions(),
+          });
+    this.track(worker);
+    return worker as unknown as AppWorker<Data, Result>;
+  }
+
+  /** Closes what was built here (closing twice is harmless in BullMQ), then the shared client. */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.closables.splice(0).map((closable) => closable.close()));
+    if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
+  }
+
+  /**
+   * A lost connection surfaces as an 'error' event; unheard, it would crash the process.
+   * BullMQ reconnects by itself, and /readyz reports the outage meanwhile.
+   */
+  private track(emitter: {
+    close(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): unknown;
+  }) {
+    emitter.on('error', (error) => this.logger.warn(`queue backend error: ${error.message}`));
+    this.closables.push(emitter);
+  }
+
+  private redisClient(): Redis {
+    // BullMQ requires maxRetriesPerRequest: null for its blocking commands.
+    this.redis ??= new Redis(this.target.url, { maxRetriesPerRequest: null });
+    return this.redis;
+  }
+
+  private postgresOptions() {
+    return { connectionString: this.target.url, migrate: true, max: 10 };
+  }
+}

@@ -1,0 +1,83 @@
+import type { AuthResponse } from '@hookflow/shared';
+import { loadConfig } from '../config/app-config.js';
+import { startServer, type RunningServer } from '../hookflow-server.js';
+import type { TestEnvironment } from './environments.js';
+
+// Tests read response bodies loosely; each assertion states the shape it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as-is instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** A Hookflow process of one run mode on a fresh database, with a small HTTP client. */
+export interface TestApp {
+  server: RunningServer;
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Signs up a new user (unique e-mail) and returns its token, user and personal team. */
+  signup(name?: string): Promise<AuthResponse & { team: NonNullable<AuthResponse['team']> }>;
+  stop(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestApp(
+  environment: TestEnvironment,
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp> {
+  const { env, cleanup } = await environment.appSettings();
+  const server = await startServer(
+    loadConfig({ LOG_LEVEL: 'error', PORT: '0', ...env, ...extraEnv }),
+  );
+  const request = async <T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(server.url + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  };
+  return {
+    server,
+    url: server.url,
+    request,
+    async signup(name = 'Ada') {
+      const email = `${name.toLowerCase().replace(/\W/g, '')}.${process.pid}.${++counter}.${Date.now()}@example.com`;
+      const response = await request<AuthResponse>('POST', '/api/auth/signup', {
+        body: { email, password: 'correct horse battery', name },
+      });
+      if (response.status !== 201)
+        throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body as AuthResponse & { team: NonNullable<AuthResponse['team']> };
+    },
+    async stop() {
+      await server.stop();
+      await cleanup();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { jsonResponse, mockFetch } from '../test/fetch-mock';
+import { routes } from './routes';
+import { READINESS_POLL_MS } from './use-readiness';
+
+const healthy = { status: 'ok', checks: { database: { ok: true }, queue: { ok: true } } };
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('AppLayout', () => {
+  it('shows the product name, the Flows navigation and "Ready" when /readyz is ok', async () => {
+    const fetchMock = mockFetch(async () => jsonResponse(200, healthy));
+    renderAt('/flows');
+
+    expect(screen.getByRole('link', { name: /Hookflow/ })).toHaveAttribute('href', '/flows');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(nav).toHaveTextContent('Flows');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Ready'));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/readyz',
+      expect.objectContaining({ headers: expect.any(Object) }),
+    );
+  });
+
+  it('names the failing dependency when /readyz answers 503', async () => {
+    mockFetch(async () =>
+      jsonResponse(503, {
+        status: 'unavailable',
+        checks: { database: { ok: true }, queue: { ok: false, error: 'connect ECONNREFUSED' } },
+      }),
+    );
+    renderAt('/flows');
+
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent(/^Degraded: queue$/));
+    expect(status).toHaveAttribute('title', 'queue: connect ECONNREFUSED');
+  });
+
+  it('reports the server as unreachable when the request fails', async () => {
+    mockFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
+    renderAt('/flows');
+
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Degraded: server unreachable'),
+    );
+  });
+
+  it('polls again every 10 seconds and picks up recovery', async () => {
+    jest.useFakeTimers();
+    const fetchMock = mockFetch(async () =>
+      jsonResponse(503, { status: 'unavailable', checks: { database: { ok: false } } }),
+    );
+    renderAt('/flows');
+    await act(async () => {});
+    expect(screen.getByRole('status')).toHaveTextContent('Degraded: database');
+
+    fetchMock.mockImplementation(async () => jsonResponse(200, healthy));
+    await act(async () => {
+      jest.advanceTimersByTime(READINESS_POLL_MS);
+    });
+
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('status')).toHaveTextContent('Ready');
+  });
+
+  it('redirects / to the flow list and shows a not-found page for unknown paths', async () => {
+    mockFetch(async () => jsonResponse(200, healthy));
+    const router = renderAt('/');
+    expect(router.state.location.pathname).toBe('/flows');
+    expect(screen.getByRole('heading', { name: 'Flows' })).toBeInTheDocument();
+
+    await act(() => router.navigate('/no/such/page'));
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,30 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { FlowListPage } from '../flows/flow-list-page';
+import { AppLayout } from './app-layout';
+import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
+
+/** Route table; shared by the browser router and tests (which use a memory router). */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      {
+        // Pages that fail render their error inside the layout, so the top bar stays usable.
+        errorElement: <RouteErrorPage />,
+        // While a lazy page loads on first visit.
+        hydrateFallbackElement: <p className="loading">Loading…</p>,
+        children: [
+          { index: true, element: <Navigate to="/flows" replace /> },
+          { path: 'flows', element: <FlowListPage /> },
+          {
+            path: 'flows/:flowId',
+            // React Flow is most of the bundle; load it only when a canvas is opened.
+            lazy: async () => ({ Component: (await import('../canvas/canvas-page')).CanvasPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

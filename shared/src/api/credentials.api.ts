@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A stored credential as the API shows it: its data is write-only and never returned. */
+export interface CredentialSummary {
+  id: string;
+  teamId: string;
+  name: string;
+  /** A credential type id from `credentialCatalog`, e.g. `slack.bot`. */
+  type: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// `data` is checked against the type's fields with credentialDataSchema by the service.
+export const createCredentialBodySchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const updateCredentialBodySchema = createCredentialBodySchema.omit({ type: true }).partial();
+
+export type CreateCredentialBody = z.infer<typeof createCredentialBodySchema>;
+export type UpdateCredentialBody = z.infer<typeof updateCredentialBodySchema>;

@@ -1,0 +1,154 @@
+import {
+  credentialCatalog,
+  getNodeDescription,
+  isTriggerType,
+  nodeCatalog,
+  nodeCredentialTypes,
+} from './catalog';
+import { credentialDataSchema, nodeConfigSchema } from './node-config-schema';
+import { defaultConfig, type PropsRecord } from './props';
+
+// Every nested group of props, with its location, for the structural checks below.
+function propGroups(
+  props: PropsRecord,
+  where: string,
+): { props: PropsRecord; where: string; requireOneOf?: readonly string[] }[] {
+  return [
+    { props, where },
+    ...Object.entries(props).flatMap(([key, prop]) =>
+      prop.type === 'object'
+        ? propGroups(prop.props, `${where}.${key}`).map((g, i) =>
+            i === 0 ? { ...g, requireOneOf: prop.requireOneOf } : g,
+          )
+        : [],
+    ),
+  ];
+}
+
+describe('nodeCatalog', () => {
+  it('has unique node and credential type ids', () => {
+    const nodeTypes = nodeCatalog.map((n) => n.type);
+    const credentialTypes = credentialCatalog.map((c) => c.type);
+    expect(new Set(nodeTypes).size).toBe(nodeTypes.length);
+    expect(new Set(credentialTypes).size).toBe(credentialTypes.length);
+  });
+
+  it('has the node types of DESIGN §4', () => {
+    expect(nodeCatalog.map((n) => n.type).sort()).toEqual(
+      [
+        'trigger.webhook',
+        'trigger.schedule',
+        'trigger.manual',
+        'trigger.poll',
+        'http.request',
+        'slack.message',
+        'discord.message',
+        'email.send',
+        'webhook.send',
+        'data.transform',
+        'logic.filter',
+        'logic.if',
+        'flow.delay',
+        'webhook.respond',
+      ].sort(),
+    );
+  });
+
+  it.each(nodeCatalog.map((n) => [n.type, n] as const))(
+    '%s accepts only known credential types',
+    (_type, node) => {
+      for (const type of nodeCredentialTypes(node)) {
+        expect(credentialCatalog.map((c) => c.type)).toContain(type);
+      }
+    },
+  );
+
+  it.each(nodeCatalog.map((n) => [n.type, n] as const))(
+    '%s refers only to props it has',
+    (_type, node) => {
+      const groups = propGroups(node.props, node.type);
+      groups[0].requireOneOf = node.requireOneOf;
+      for (const { props, where, requireOneOf } of groups) {
+        for (const key of requireOneOf ?? [])
+          expect(`${where}.${key}`).toBe(`${where}.${key in props ? key : '(missing)'}`);
+        for (const [name, prop] of Object.entries(props)) {
+          for (const key of Object.keys({
+            ...prop.displayOptions?.show,
+            ...prop.displayOptions?.hide,
+          })) {
+            expect(`${where}.${name} → ${key}`).toBe(
+              `${where}.${name} → ${key in props ? key : '(missing)'}`,
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it.each(nodeCatalog.map((n) => [n.type, n] as const))(
+    '%s defaults pass its own schema (required fields aside)',
+    (_type, node) => {
+      const result = nodeConfigSchema(node).safeParse(defaultConfig(node.props));
+      const wrong = result.success
+        ? []
+        : result.error.issues.filter(
+            (i) => i.message !== 'is required' && !i.message.startsWith('needs one of'),
+          );
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('has a sample output, an icon and a title for every node, and outputs only where branching', () => {
+    for (const node of nodeCatalog) {
+      expect(node.sampleOutput).toBeDefined();
+      expect(node.icon).toMatch(/^[a-z-]+$/);
+      expect(node.title).not.toBe('');
+    }
+    expect(nodeCatalog.filter((n) => n.outputs).map((n) => [n.type, n.outputs])).toEqual([
+      ['logic.if', ['true', 'false']],
+    ]);
+  });
+
+  it('flags the secret fields of DESIGN §12', () => {
+    const auth = getNodeDescription('trigger.webhook')?.props.auth;
+    const secrets =
+      auth?.type === 'object'
+        ? Object.entries(auth.props)
+            .filter(([, p]) => p.secret)
+            .map(([k]) => k)
+        : [];
+    expect(secrets.sort()).toEqual(['password', 'secret', 'value']);
+    expect(getNodeDescription('webhook.send')?.props.secret.secret).toBe(true);
+  });
+
+  it('knows triggers by category', () => {
+    expect(isTriggerType('trigger.schedule')).toBe(true);
+    expect(isTriggerType('http.request')).toBe(false);
+    expect(isTriggerType('nope')).toBe(false);
+    expect(getNodeDescription('nope')).toBeUndefined();
+  });
+});
+
+describe('credentialCatalog', () => {
+  it('marks every token, password and secret as secret', () => {
+    for (const credential of credentialCatalog) {
+      for (const [name, field] of Object.entries(credential.fields)) {
+        if (['token', 'password', 'secret', 'value', 'url'].includes(name))
+          expect(`${credential.type}.${name}: ${field.secret}`).toBe(
+            `${credential.type}.${name}: true`,
+          );
+      }
+    }
+  });
+
+  it('validates credential data', () => {
+    const smtp = credentialCatalog.find((c) => c.type === 'smtp')!;
+    expect(credentialDataSchema(smtp).parse({ host: 'smtp.test', from: 'a@b.test' })).toMatchObject(
+      { port: 587, secure: 'starttls' },
+    );
+    expect(
+      credentialDataSchema(smtp).safeParse({ host: 'smtp.test', from: 'a@b.test', secure: 'ssl' })
+        .success,
+    ).toBe(false);
+  });
+});

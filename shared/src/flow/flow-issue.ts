@@ -1,0 +1,32 @@
+import type { FlowNode } from './flow-definition.schema';
+
+/** One reason a flow definition is refused; `message` names the node and field for people. */
+export interface FlowIssue {
+  nodeId?: string;
+  edgeId?: string;
+  /** Dotted path inside the node, e.g. `auth.secret` or `position.x`. */
+  field?: string;
+  message: string;
+}
+
+export function nodeIssue(
+  node: Pick<FlowNode, 'id' | 'name'>,
+  problem: string,
+  field?: string,
+): FlowIssue {
+  const subject = field ? ` field "${field}"` : '';
+  return {
+    nodeId: node.id,
+    field,
+    message: `Node "${node.name}" (${node.id}):${subject} ${problem}`,
+  };
+}
+
+export function edgeIssue(edgeId: string, problem: string, field?: string): FlowIssue {
+  return { edgeId, field, message: `Edge ${edgeId}: ${problem}` };
+}
+
+/** All issues on one line, for error messages and logs. */
+export function describeIssues(issues: readonly FlowIssue[]): string {
+  return issues.map((issue) => issue.message).join('; ');
+}

@@ -1,0 +1,206 @@
+import type { FlowDefinition, FlowEdge, FlowNode } from './flow-definition.schema';
+import { describeIssues } from './flow-issue';
+import { validateFlowDefinition } from './validate-flow-definition';
+
+const node = (
+  id: string,
+  type: string,
+  name: string,
+  config: Record<string, unknown> = {},
+): FlowNode => ({
+  id,
+  type,
+  name,
+  config,
+  position: { x: 0, y: 0 },
+});
+const edge = (id: string, source: string, target: string, sourceHandle?: string): FlowEdge => ({
+  id,
+  source,
+  target,
+  ...(sourceHandle ? { sourceHandle } : {}),
+});
+
+/** webhook → transform → if → (true) http request */
+function validFlow(): FlowDefinition {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      node('n1', 'trigger.webhook', 'Order webhook', { methods: ['POST'] }),
+      node('n2', 'data.transform', 'Shape order', {
+        fields: { total: '{{ trigger.body.total }}', currency: 'EUR' },
+      }),
+      node('n3', 'logic.if', 'Big order?', { condition: '{{ steps.n2.total > 100 }}' }),
+      node('n4', 'http.request', 'Notify CRM', {
+        method: 'POST',
+        url: 'https://crm.example.com/orders',
+        headers: { 'X-Total': 'Total {{ steps.n2.total }}' },
+        body: { total: '{{ steps.n2.total }}' },
+      }),
+    ],
+    edges: [edge('e1', 'n1', 'n2'), edge('e2', 'n2', 'n3'), edge('e3', 'n3', 'n4', 'true')],
+  };
+}
+
+function issuesOf(definition: unknown) {
+  const result = validateFlowDefinition(definition);
+  if (result.ok) throw new Error('expected the definition to be refused');
+  return result.issues;
+}
+
+describe(validateFlowDefinition.name, () => {
+  it('accepts a valid webhook → transform → if → http flow', () => {
+    const result = validateFlowDefinition(validFlow());
+    expect(result).toEqual({ ok: true, definition: validFlow() });
+  });
+
+  it('turns structural errors into the node id and field', () => {
+    const definition = validFlow() as unknown as { nodes: Record<string, unknown>[] };
+    definition.nodes[1].position = { x: 'left', y: 0 };
+    const [issue] = issuesOf(definition);
+    expect(issue).toMatchObject({ nodeId: 'n2', field: 'position.x' });
+    expect(issue.message).toMatch(/^Node "Shape order" \(n2\): field "position.x" /);
+  });
+
+  it('refuses a wrong schemaVersion', () => {
+    expect(issuesOf({ ...validFlow(), schemaVersion: 2 })[0]).toMatchObject({
+      field: 'schemaVersion',
+    });
+  });
+
+  it('requires exactly one trigger', () => {
+    const none = validFlow();
+    none.nodes = none.nodes.filter((n) => n.id !== 'n1');
+    none.edges = none.edges.filter((e) => e.source !== 'n1');
+    expect(issuesOf(none).map((i) => i.message)).toContain(
+      'Flow needs exactly one trigger node; it has none',
+    );
+
+    const two = validFlow();
+    two.nodes.push(node('n9', 'trigger.manual', 'Run by hand'));
+    expect(issuesOf(two)).toEqual([
+      {
+        nodeId: 'n9',
+        message: 'Node "Run by hand" (n9): is a second trigger; a flow has exactly one',
+      },
+    ]);
+  });
+
+  it('refuses duplicate node and edge ids', () => {
+    const definition = validFlow();
+    definition.nodes.push({ ...definition.nodes[1], name: 'Copy' });
+    definition.edges.push(edge('e1', 'n2', 'n4'));
+    const issues = issuesOf(definition);
+    expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'n2', field: 'id' }));
+    expect(issues.find((i) => i.nodeId === 'n2')?.message).toContain('"Shape order", "Copy"');
+    expect(issues).toContainEqual(expect.objectContaining({ edgeId: 'e1', field: 'id' }));
+  });
+
+  it('refuses dangling edges', () => {
+    const definition = validFlow();
+    definition.edges.push(edge('e9', 'n4', 'ghost'));
+    expect(issuesOf(definition)).toEqual([
+      { edgeId: 'e9', field: 'target', message: 'Edge e9: target node "ghost" does not exist' },
+    ]);
+  });
+
+  it('refuses edges into the trigger', () => {
+    const definition = validFlow();
+    definition.edges.push(edge('e9', 'n4', 'n1'));
+    const issues = issuesOf(definition);
+    expect(issues).toContainEqual(expect.objectContaining({ edgeId: 'e9', field: 'target' }));
+  });
+
+  it('refuses cycles and names a node on them', () => {
+    const definition = validFlow();
+    definition.nodes.push(node('n5', 'flow.delay', 'Wait', { ms: 1000 }));
+    definition.edges.push(edge('e4', 'n4', 'n5'), edge('e5', 'n5', 'n2'));
+    const [issue] = issuesOf(definition);
+    expect(issue.nodeId).toBe('n2');
+    expect(issue.message).toBe(
+      'Node "Shape order" (n2): is part of a cycle (n2 → n3 → n4 → n5 → n2); flows cannot loop',
+    );
+  });
+
+  it('refuses unknown node types', () => {
+    const definition = validFlow();
+    definition.nodes[3].type = 'ftp.upload';
+    expect(issuesOf(definition)).toEqual([
+      {
+        nodeId: 'n4',
+        field: 'type',
+        message:
+          'Node "Notify CRM" (n4): field "type" is "ftp.upload", which is not a known node type',
+      },
+    ]);
+  });
+
+  it('names node and field of missing required config', () => {
+    const definition = validFlow();
+    definition.nodes.push(node('n5', 'slack.message', 'Send to Slack', { credentialId: 'cred_1' }));
+    definition.edges.push(edge('e4', 'n3', 'n5', 'false'));
+    expect(issuesOf(definition)).toEqual([
+      {
+        nodeId: 'n5',
+        field: 'text',
+        message: 'Node "Send to Slack" (n5): field "text" is required',
+      },
+    ]);
+  });
+
+  it('names node and field of mistyped config, nested fields included', () => {
+    const definition = validFlow();
+    definition.nodes[0].config = { auth: { type: 'hmac', header: 'X-Sig' } };
+    definition.nodes[3].config = { ...definition.nodes[3].config, timeoutMs: 'soon' };
+    const issues = issuesOf(definition);
+    expect(issues).toContainEqual({
+      nodeId: 'n1',
+      field: 'auth.secret',
+      message: 'Node "Order webhook" (n1): field "auth.secret" is required',
+    });
+    expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'n4', field: 'timeoutMs' }));
+    expect(issues.find((i) => i.field === 'timeoutMs')?.message).toContain(
+      'must be a whole number',
+    );
+  });
+
+  it('requires logic.if edges to leave by "true" or "false"', () => {
+    const definition = validFlow();
+    definition.edges[2] = edge('e3', 'n3', 'n4');
+    expect(issuesOf(definition)).toEqual([
+      {
+        edgeId: 'e3',
+        field: 'sourceHandle',
+        message: 'Edge e3: leaves node "Big order?" (n3) and needs sourceHandle "true" or "false"',
+      },
+    ]);
+  });
+
+  it('reports expressions that do not compile, with their field and position', () => {
+    const definition = validFlow();
+    definition.nodes[3].config = {
+      ...definition.nodes[3].config,
+      headers: { 'X-Total': 'Total {{ steps.n2.( }}' },
+    };
+    const [issue] = issuesOf(definition);
+    expect(issue).toMatchObject({ nodeId: 'n4', field: 'headers.X-Total' });
+    expect(issue.message).toMatch(
+      /^Node "Notify CRM" \(n4\): field "headers.X-Total" has an invalid expression at position \d+/,
+    );
+  });
+
+  it('describes all issues on one line', () => {
+    const definition = validFlow();
+    definition.nodes[3].config = {};
+    definition.edges.push(edge('e9', 'n4', 'ghost'));
+    const line = describeIssues(issuesOf(definition));
+    expect(line).toBe(
+      'Edge e9: target node "ghost" does not exist; Node "Notify CRM" (n4): field "url" is required',
+    );
+  });
+
+  it('validates against a given catalog', () => {
+    const result = validateFlowDefinition(validFlow(), []);
+    expect(result.ok).toBe(false);
+  });
+});

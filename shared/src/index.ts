@@ -1,0 +1,5 @@
+export * from './health';
+export * from './catalog';
+export * from './expressions';
+export * from './flow';
+export * from './api';
