@@ -4,6 +4,9 @@ import { ConfigModule } from './config/config.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { TeamsModule } from './teams/teams.module.js';
+import { ExecutionsModule } from './executions/executions.module.js';
+import { FlowsModule } from './flows/flows.module.js';
+import { TriggersModule } from './triggers/triggers.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -25,7 +28,12 @@ export class AppModule {
         DatabaseModule.forRoot(targets.databaseUrl),
         QueueModule.forRoot(targets.queue),
         HealthModule,
-        ...(config.runsApi ? [AuthModule, TeamsModule, CredentialsModule] : []),
+        AuthModule,
+        TeamsModule,
+        CredentialsModule,
+        FlowsModule,
+        ExecutionsModule,
+        TriggersModule,
       ],
     };
   }

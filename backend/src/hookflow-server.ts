@@ -9,7 +9,7 @@ import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { apiJsonBody } from './common/json-body.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { serveOpenApi } from './common/openapi.js';
-import { serveEditor } from './ui/static-ui.js';
+import { healthOnly, serveEditor } from './ui/static-ui.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -17,6 +17,9 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   info: ['fatal', 'error', 'warn', 'log'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
+
+// Idle embedded workers check for jobs this often (see QueueTarget): a few cheap queries a second.
+const EMBEDDED_POLL_SECONDS = 0.05;
 
 export interface RunningServer {
   app: NestExpressApplication;
@@ -36,13 +39,23 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     : await EmbeddedPostgres.start(config.database.dataDir);
   const databaseUrl = config.database.url ?? embedded!.url;
   const queue = config.queue.redisUrl
-    ? ({ kind: 'redis', url: config.queue.redisUrl } as const)
-    : ({ kind: 'postgres', url: databaseUrl } as const);
+    ? ({
+        kind: 'redis',
+        url: config.queue.redisUrl,
+        prefix: `hookflow:${new URL(databaseUrl).pathname.slice(1)}`,
+      } as const)
+    : ({
+        kind: 'postgres',
+        url: databaseUrl,
+        pollSeconds: embedded ? EMBEDDED_POLL_SECONDS : undefined,
+      } as const);
   try {
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, { databaseUrl, queue }),
       {
         logger: LOG_LEVELS[config.logLevel],
+        // Let a failed boot reject (main prints one line; tests see the error) instead of exiting.
+        abortOnError: false,
         bodyParser: false,
       },
     );
@@ -53,6 +66,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       app.use(apiJsonBody);
       serveOpenApi(app);
       serveEditor(app);
+    } else {
+      app.use(healthOnly);
     }
     await app.listen(config.http.port);
     const { port } = app.getHttpServer().address() as AddressInfo;

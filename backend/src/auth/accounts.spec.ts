@@ -2,6 +2,40 @@ import { DataSource } from 'typeorm';
 import { testEnvironments } from '../test-support/environments.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
+interface JsonSchema {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+}
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+
+/** A small value that satisfies a request schema (required fields only). */
+function sampleOf(schema: JsonSchema): unknown {
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(
+        (schema.required ?? []).map((key) => [key, sampleOf(schema.properties?.[key] ?? {})]),
+      );
+    case 'string':
+      return schema.format === 'email' ? 'someone@example.com' : 'x';
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case undefined:
+    default:
+      return {};
+  }
+}
+
 describe.each(testEnvironments())(
   'Accounts, teams and credentials over HTTP ($name mode)',
   (environment) => {
@@ -379,34 +413,57 @@ describe.each(testEnvironments())(
       });
     });
 
+    /** One of each team-scoped resource of a user's personal team, by path parameter name. */
+    const resourcesOf = async ({
+      token,
+      team,
+      user,
+    }: {
+      token: string;
+      team: { id: string };
+      user: { id: string };
+    }) => {
+      const credential = await app.request('POST', `/api/teams/${team.id}/credentials`, {
+        token,
+        body: { name: 'Team secret', type: 'http.bearer', data: { token: 'secret-token' } },
+      });
+      const flow = await app.request('POST', `/api/teams/${team.id}/flows`, {
+        token,
+        body: { name: 'Isolated' },
+      });
+      const published = await app.request(
+        'POST',
+        `/api/teams/${team.id}/flows/${flow.body.id}/publish`,
+        { token },
+      );
+      const hook = await fetch(
+        published.body.testWebhookUrl.replace(/^https?:\/\/[^/]+/, app.url),
+        { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
+      );
+      const { executionId } = (await hook.json()) as { executionId: string };
+      const deliveries = await app.request(
+        'GET',
+        `/api/teams/${team.id}/flows/${flow.body.id}/deliveries`,
+        { token },
+      );
+      return {
+        teamId: team.id,
+        credentialId: credential.body.id as string,
+        flowId: flow.body.id as string,
+        executionId,
+        deliveryId: deliveries.body.items[0].id as string,
+        userId: user.id,
+      };
+    };
+
     describe('team isolation', () => {
       it("answers 404 on every team-scoped route for another team's ids", async () => {
         const alice = await app.signup('Alice');
         const bob = await app.signup('Bob');
-        const bobCredential = await app.request('POST', `/api/teams/${bob.team.id}/credentials`, {
-          token: bob.token,
-          body: { name: 'Bob secret', type: 'http.bearer', data: { token: 'bob-token' } },
-        });
-        const aliceCredential = await app.request(
-          'POST',
-          `/api/teams/${alice.team.id}/credentials`,
-          {
-            token: alice.token,
-            body: { name: 'Alice secret', type: 'http.bearer', data: { token: 'alice-token' } },
-          },
-        );
-        // Every path parameter of a team-scoped route must have Bob's id here; a new route with a
+        // Every path parameter of a team-scoped route must have an id here; a new route with a
         // new parameter fails this test until its fixture is added.
-        const bobIds: Record<string, string> = {
-          teamId: bob.team.id,
-          credentialId: bobCredential.body.id,
-          userId: bob.user.id,
-        };
-        const aliceIds: Record<string, string> = {
-          teamId: alice.team.id,
-          credentialId: aliceCredential.body.id,
-          userId: bob.user.id,
-        };
+        const bobIds = await resourcesOf(bob);
+        const aliceIds = { ...(await resourcesOf(alice)), userId: bob.user.id };
 
         const docs = await app.request('GET', '/api/docs-json');
         const routes = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>)
@@ -433,7 +490,12 @@ describe.each(testEnvironments())(
           ]) {
             const path = fill(route.path, ids);
             if (path === fill(route.path, aliceIds)) continue; // no resource id in this route: covered by Bob's team
-            const body = route.method === 'GET' ? undefined : {};
+            // A valid body, so the answer is about the ids and not about the body.
+            const operation = (docs.body.paths[route.path] as Record<string, OpenApiOperation>)[
+              route.method.toLowerCase()
+            ];
+            const schema = operation.requestBody?.content?.['application/json']?.schema;
+            const body = route.method === 'GET' ? undefined : schema ? sampleOf(schema) : {};
             const response = await app.request(route.method, path, { token: alice.token, body });
             expect({ route: `${route.method} ${path}`, status: response.status }).toEqual({
               route: `${route.method} ${path}`,
@@ -444,10 +506,16 @@ describe.each(testEnvironments())(
         }
         const stillThere = await app.request(
           'GET',
-          `/api/teams/${bob.team.id}/credentials/${bobCredential.body.id}`,
+          `/api/teams/${bob.team.id}/credentials/${bobIds.credentialId}`,
           { token: bob.token },
         );
-        expect(stillThere.body.name).toBe('Bob secret');
+        expect(stillThere.body.name).toBe('Team secret');
+        const bobFlow = await app.request(
+          'GET',
+          `/api/teams/${bob.team.id}/flows/${bobIds.flowId}`,
+          { token: bob.token },
+        );
+        expect(bobFlow.body.status).toBe('published');
       });
     });
 

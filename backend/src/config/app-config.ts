@@ -68,6 +68,11 @@ export const SETTINGS: SettingDoc[] = [
     default: '10000',
     description: 'How long a stopping process lets running jobs finish.',
   },
+  {
+    name: 'SLACK_API_URL',
+    default: 'https://slack.com/api',
+    description: 'Base of the Slack Web API (point it at a stand-in for tests).',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
 ];
 
@@ -113,6 +118,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
+  SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
@@ -137,6 +143,7 @@ export interface AppConfig {
   security: { encryptionKey: Buffer; jwtSecret: string };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
+  integrations: { slackApiUrl: string };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -238,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
     },
     executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
+    integrations: { slackApiUrl: s.SLACK_API_URL.replace(/\/+$/, '') },
     logLevel: s.LOG_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_SCHEMA, dataSourceOptions } from './data-source-options.js';
@@ -29,11 +29,17 @@ export async function openDataSource(
   return dataSource;
 }
 
+/** The connection string of this process's database (embedded mode: PGlite's loopback socket). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(url: string): DynamicModule {
     return {
       module: DatabaseModule,
+      providers: [{ provide: DATABASE_URL, useValue: url }],
+      exports: [DATABASE_URL],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(url, []), autoLoadEntities: true }),

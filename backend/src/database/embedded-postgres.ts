@@ -1,5 +1,4 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import {
   closeSync,
   existsSync,
@@ -10,18 +9,19 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { PGliteWireServer } from './pglite-wire-server.js';
 
 /**
  * Embedded mode's database: PGlite (Postgres in WASM) stored under DATA_DIR, exposed on a
  * loopback socket so TypeORM and BullMQ's Postgres backend both use the ordinary `pg` driver —
- * one code path for both run modes. The socket server runs each transaction exclusively, which
+ * one code path for both run modes. The wire server runs each transaction exclusively, which
  * an in-process driver sharing PGlite's single session would not.
  */
 export class EmbeddedPostgres {
   private constructor(
     readonly url: string,
     private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly server: PGliteWireServer,
     private readonly lockPath: string,
   ) {}
 
@@ -30,18 +30,12 @@ export class EmbeddedPostgres {
     const lockPath = acquireLock(dataDir);
     try {
       const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
-      // BullMQ pins its search_path with a startup option the socket server ignores, and every
+      // BullMQ pins its search_path with a startup option the wire server ignores, and every
       // socket client shares this one session: set it once here. Our tables live in their own
       // schema, so BullMQ's names (job, queue, …) cannot shadow them.
       await db.exec('SET search_path TO bullmq, public');
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-      await server.start();
-      return new EmbeddedPostgres(
-        `postgres://postgres@${server.getServerConn()}/postgres`,
-        db,
-        server,
-        lockPath,
-      );
+      const server = new PGliteWireServer(db);
+      return new EmbeddedPostgres(await server.listen(), db, server, lockPath);
     } catch (error) {
       rmSync(lockPath, { force: true });
       throw error;
@@ -49,7 +43,7 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
+    await this.server.close();
     await this.db.close();
     rmSync(this.lockPath, { force: true });
   }

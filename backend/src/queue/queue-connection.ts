@@ -12,7 +12,14 @@ import {
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
-export type QueueTarget = { kind: 'redis'; url: string } | { kind: 'postgres'; url: string };
+export type QueueTarget =
+  /** `prefix` namespaces the keys so installations (and test databases) sharing a Redis stay apart. */
+  | { kind: 'redis'; url: string; prefix?: string }
+  /**
+   * `pollSeconds`: embedded PGlite's socket does not relay NOTIFY to BullMQ's LISTEN connection,
+   * so idle workers look for new jobs at this interval instead of waiting to be woken.
+   */
+  | { kind: 'postgres'; url: string; pollSeconds?: number };
 
 /** A queue or worker on whichever backend the run mode chose; callers never see the difference. */
 export type AppQueue<Data> = Queue<
@@ -48,7 +55,11 @@ export class QueueConnection {
   createQueue<Data>(name: string, settings: QueueSettings = {}): AppQueue<Data> {
     const queue =
       this.target.kind === 'redis'
-        ? new redisClasses.Queue<Data>(name, { ...settings, connection: this.redisClient() })
+        ? new redisClasses.Queue<Data>(name, {
+            ...this.redisPrefix(),
+            ...settings,
+            connection: this.redisClient(),
+          })
         : new postgresClasses.Queue<Data>(name, {
             ...settings,
             connection: this.postgresOptions(),
@@ -65,10 +76,12 @@ export class QueueConnection {
     const worker =
       this.target.kind === 'redis'
         ? new redisClasses.Worker<Data, Result>(name, processor, {
+            ...this.redisPrefix(),
             ...settings,
             connection: this.redisClient(),
           })
         : new postgresClasses.Worker<Data, Result>(name, processor, {
+            ...(this.target.pollSeconds ? { drainDelay: this.target.pollSeconds } : {}),
             ...settings,
             connection: this.postgresOptions(),
           });
@@ -92,6 +105,10 @@ export class QueueConnection {
   }) {
     emitter.on('error', (error) => this.logger.warn(`queue backend error: ${error.message}`));
     this.closables.push(emitter);
+  }
+
+  private redisPrefix() {
+    return this.target.kind === 'redis' && this.target.prefix ? { prefix: this.target.prefix } : {};
   }
 
   private redisClient(): Redis {

@@ -22,6 +22,8 @@ export interface RequestOptions {
 /** A Hookflow process of one run mode on a fresh database, with a small HTTP client. */
 export interface TestApp {
   server: RunningServer;
+  /** The settings this process runs with, for starting sibling processes on the same database. */
+  env: Record<string, string>;
   url: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -36,10 +38,9 @@ export async function startTestApp(
   environment: TestEnvironment,
   extraEnv: Record<string, string> = {},
 ): Promise<TestApp> {
-  const { env, cleanup } = await environment.appSettings();
-  const server = await startServer(
-    loadConfig({ LOG_LEVEL: 'error', PORT: '0', ...env, ...extraEnv }),
-  );
+  const { env: modeEnv, cleanup } = await environment.appSettings();
+  const env = { ...modeEnv, ...extraEnv };
+  const server = await startServer(loadConfig({ LOG_LEVEL: 'error', PORT: '0', ...env }));
   const request = async <T>(
     method: string,
     path: string,
@@ -64,6 +65,7 @@ export async function startTestApp(
   };
   return {
     server,
+    env,
     url: server.url,
     request,
     async signup(name = 'Ada') {

@@ -26,3 +26,13 @@ export function serveEditor(app: NestExpressApplication, uiDir = UI_DIST): boole
   });
   return true;
 }
+
+/** The worker role answers its probes and nothing else: no API, no trigger URLs, no editor. */
+export function healthOnly(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === '/healthz' || req.path === '/readyz') return next();
+  res.status(404).json({
+    statusCode: 404,
+    error: 'Not Found',
+    message: 'This process runs the worker role: only /healthz and /readyz answer here',
+  });
+}

@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse, mockFetch } from '../test/fetch-mock';
 import { routes } from './routes';
 import { READINESS_POLL_MS } from './use-readiness';
@@ -12,18 +13,22 @@ function renderAt(path: string) {
   return router;
 }
 
+beforeEach(signIn);
+
 afterEach(() => {
   jest.useRealTimers();
+  signOut();
 });
 
 describe('AppLayout', () => {
   it('shows the product name, the Flows navigation and "Ready" when /readyz is ok', async () => {
-    const fetchMock = mockFetch(async () => jsonResponse(200, healthy));
+    const fetchMock = mockApi({ 'GET /api/teams/t1/flows': [] });
     renderAt('/flows');
 
     expect(screen.getByRole('link', { name: /Hookflow/ })).toHaveAttribute('href', '/flows');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(nav).toHaveTextContent('Flows');
+    await waitFor(() => expect(nav).toHaveTextContent('FlowsRunsCredentials'));
+    expect(screen.getByRole('combobox', { name: 'Team' })).toHaveDisplayValue("Ada's team");
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Ready'));
     expect(fetchMock).toHaveBeenCalledWith(
       '/readyz',
@@ -68,17 +73,25 @@ describe('AppLayout', () => {
       jest.advanceTimersByTime(READINESS_POLL_MS);
     });
 
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls.filter(([url]) => url === '/readyz')).toHaveLength(2);
     expect(screen.getByRole('status')).toHaveTextContent('Ready');
   });
 
   it('redirects / to the flow list and shows a not-found page for unknown paths', async () => {
-    mockFetch(async () => jsonResponse(200, healthy));
+    mockApi({ 'GET /api/teams/t1/flows': [] });
     const router = renderAt('/');
+    expect(await screen.findByRole('heading', { name: 'Flows' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/flows');
-    expect(screen.getByRole('heading', { name: 'Flows' })).toBeInTheDocument();
 
     await act(() => router.navigate('/no/such/page'));
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  it('sends anonymous visitors to the log-in page', () => {
+    signOut();
+    mockApi();
+    const router = renderAt('/flows');
+    expect(router.state.location.pathname).toBe('/login');
+    expect(screen.getByRole('heading', { name: 'Log in to Hookflow' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,11 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { TeamSwitcher } from '../auth/team-switcher';
+import { useSession } from '../auth/session-store';
 import { ReadinessIndicator } from './readiness-indicator';
 
 export function AppLayout() {
+  const user = useSession((state) => state.user);
+  const navigate = useNavigate();
   return (
     <div className="app">
       <header className="topbar">
@@ -12,11 +16,35 @@ export function AppLayout() {
           Hookflow
         </NavLink>
         <nav className="topbar__nav" aria-label="Main">
-          <NavLink to="/flows" className="topbar__link">
-            Flows
-          </NavLink>
+          {user && (
+            <>
+              <NavLink to="/flows" className="topbar__link">
+                Flows
+              </NavLink>
+              <NavLink to="/runs" className="topbar__link">
+                Runs
+              </NavLink>
+              <NavLink to="/credentials" className="topbar__link">
+                Credentials
+              </NavLink>
+            </>
+          )}
         </nav>
+        {user && <TeamSwitcher />}
         <ReadinessIndicator />
+        {user && (
+          <button
+            type="button"
+            className="button button--small"
+            title={user.email}
+            onClick={() => {
+              useSession.getState().signOut();
+              void navigate('/login');
+            }}
+          >
+            Log out
+          </button>
+        )}
       </header>
       <main className="app__main">
         <Outlet />

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { jsonResponse, mockFetch } from '../test/fetch-mock';
+import { mockApi, signIn } from '../test/api-mock';
 import { routes } from './routes';
 
 // The canvas chunk fails to load, as after a deploy replaced it.
@@ -9,8 +9,9 @@ jest.mock('../canvas/canvas-page', () => {
 });
 
 it('keeps the top bar and shows the error when a page fails to load', async () => {
-  mockFetch(async () => jsonResponse(200, { status: 'ok', checks: {} }));
-  const router = createMemoryRouter(routes, { initialEntries: ['/flows/new'] });
+  signIn();
+  mockApi();
+  const router = createMemoryRouter(routes, { initialEntries: ['/flows/f1'] });
   render(<RouterProvider router={router} />);
 
   expect(await screen.findByRole('alert')).toHaveTextContent(

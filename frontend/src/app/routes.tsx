@@ -1,4 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { AuthPage } from '../auth/auth-page';
+import { RequireAuth } from '../auth/require-auth';
 import { FlowListPage } from '../flows/flow-list-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -15,14 +17,33 @@ export const routes: RouteObject[] = [
         // While a lazy page loads on first visit.
         hydrateFallbackElement: <p className="loading">Loading…</p>,
         children: [
-          { index: true, element: <Navigate to="/flows" replace /> },
-          { path: 'flows', element: <FlowListPage /> },
+          { path: 'login', element: <AuthPage mode="login" /> },
+          { path: 'signup', element: <AuthPage mode="signup" /> },
           {
-            path: 'flows/:flowId',
-            // React Flow is most of the bundle; load it only when a canvas is opened.
-            lazy: async () => ({ Component: (await import('../canvas/canvas-page')).CanvasPage }),
+            element: <RequireAuth />,
+            children: [
+              { index: true, element: <Navigate to="/flows" replace /> },
+              { path: 'flows', element: <FlowListPage /> },
+              {
+                path: 'flows/:flowId',
+                // React Flow is most of the bundle; load it only when a canvas is opened.
+                lazy: async () => ({
+                  Component: (await import('../canvas/canvas-page')).CanvasPage,
+                }),
+              },
+              {
+                path: 'runs',
+                lazy: async () => ({ Component: (await import('../runs/runs-page')).RunsPage }),
+              },
+              {
+                path: 'credentials',
+                lazy: async () => ({
+                  Component: (await import('../credentials/credentials-page')).CredentialsPage,
+                }),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
           },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

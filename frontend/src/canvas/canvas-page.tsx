@@ -1,37 +1,56 @@
-import { createDefaultDefinition } from '@hookflow/shared';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client';
+import { flowsApi, type FlowView } from '../api/endpoints';
+import { useTeamId } from '../auth/session-store';
 import { FlowStoreProvider } from '../editor/flow-store-context';
-import { FlowCanvas } from './flow-canvas';
+import { FlowEditor } from './flow-editor';
 
-const NEW_FLOW_ID = 'new';
-
+/** Loads one flow and opens it in its own store. */
 export function CanvasPage() {
-  const { flowId } = useParams();
+  const { flowId = '' } = useParams();
+  const teamId = useTeamId();
+  const [flow, setFlow] = useState<FlowView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
 
-  // Saved flows need the flows API; only a new, unsaved flow can be opened for now.
-  if (flowId !== NEW_FLOW_ID) {
+  useEffect(() => {
+    const controller = new AbortController();
+    flowsApi
+      .get(teamId, flowId, controller.signal)
+      .then((loaded) => {
+        setFlow(loaded);
+        setError(null);
+      })
+      .catch((caught: unknown) => {
+        if (!controller.signal.aborted) setError(caught as ApiError);
+      });
+    return () => controller.abort();
+  }, [teamId, flowId]);
+
+  if (error) {
     return (
-      <section className="empty-state">
-        <h1>Flow not found</h1>
-        <p>There is no flow with the id “{flowId}”.</p>
+      <section className="empty-state" role="alert">
+        <h1>{error.statusCode === 404 ? 'Flow not found' : 'Could not open the flow'}</h1>
+        <p>
+          {error.statusCode === 404
+            ? `There is no flow with the id “${flowId}” in this team.`
+            : error.message}
+        </p>
         <Link to="/flows" className="button button--primary">
           Back to flows
         </Link>
       </section>
     );
   }
+  // A flow of the previous address is not shown while the next one loads.
+  if (flow?.id !== flowId) return <p className="loading">Loading flow…</p>;
 
   return (
-    <section className="editor">
-      <header className="editor__toolbar">
-        <Link to="/flows" className="editor__back">
-          ← Flows
-        </Link>
-        <h1 className="editor__title">Untitled flow</h1>
-      </header>
-      <FlowStoreProvider key={flowId} initialDefinition={createDefaultDefinition()}>
-        <FlowCanvas />
+    <ReactFlowProvider>
+      <FlowStoreProvider key={flow.id} initialDefinition={flow.definition}>
+        <FlowEditor teamId={teamId} flow={flow} onFlowChange={setFlow} />
       </FlowStoreProvider>
-    </section>
+    </ReactFlowProvider>
   );
 }

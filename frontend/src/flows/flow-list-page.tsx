@@ -1,30 +1,168 @@
-import { useNavigate } from 'react-router';
+import type { FlowSummary } from '@hookflow/shared';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { flowsApi } from '../api/endpoints';
+import { useTeamId } from '../auth/session-store';
+import { LastRunCell } from './last-run-cell';
 
-/** Lists the team's flows. There is no flows API yet, so this is the empty state only. */
+/** The team's flows: create, open, duplicate, enable/disable and delete. */
 export function FlowListPage() {
+  const teamId = useTeamId();
   const navigate = useNavigate();
+  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
+  const [error, setError] = useState<{ flowId?: string; message: string } | null>(null);
+  const [naming, setNaming] = useState(false);
+
+  const load = useCallback(
+    () =>
+      flowsApi
+        .list(teamId)
+        .then(setFlows, (caught: unknown) => setError({ message: (caught as ApiError).message })),
+    [teamId],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get('name')).trim();
+    try {
+      const flow = await flowsApi.create(teamId, name);
+      void navigate(`/flows/${flow.id}`);
+    } catch (caught) {
+      setError({ message: (caught as ApiError).message });
+    }
+  };
+
+  const act = async (flowId: string, action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await load();
+    } catch (caught) {
+      setError({ flowId, message: (caught as ApiError).message });
+    }
+  };
+
+  const newFlowForm = naming ? (
+    <form className="inline-form" onSubmit={(event) => void create(event)}>
+      <input
+        name="name"
+        aria-label="Flow name"
+        placeholder="Flow name"
+        required
+        autoFocus
+        defaultValue="My flow"
+      />
+      <button type="submit" className="button button--primary">
+        Create flow
+      </button>
+      <button type="button" className="button" onClick={() => setNaming(false)}>
+        Cancel
+      </button>
+    </form>
+  ) : (
+    <button type="button" className="button button--primary" onClick={() => setNaming(true)}>
+      New flow
+    </button>
+  );
+
   return (
     <section className="page">
       <header className="page__header">
         <h1>Flows</h1>
+        {flows && flows.length > 0 && newFlowForm}
       </header>
-      <div className="empty-state">
-        <div className="empty-state__icon" aria-hidden="true">
-          ⤳
-        </div>
-        <h2>No flows yet — create your first flow</h2>
-        <p>
-          A flow starts with a trigger, such as a webhook URL, and runs its steps every time it
-          fires.
+      {error && !error.flowId && (
+        <p className="form-error" role="alert">
+          {error.message}
         </p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => navigate('/flows/new')}
-        >
-          New flow
-        </button>
-      </div>
+      )}
+      {flows === null && !error && <p className="loading">Loading flows…</p>}
+      {flows?.length === 0 && (
+        <div className="empty-state">
+          <div className="empty-state__icon" aria-hidden="true">
+            ⤳
+          </div>
+          <h2>No flows yet — create your first flow</h2>
+          <p>
+            A flow starts with a trigger, such as a webhook URL, and runs its steps every time it
+            fires.
+          </p>
+          {newFlowForm}
+        </div>
+      )}
+      {flows && flows.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Status</th>
+              <th>Live version</th>
+              <th>Last run</th>
+              <th>Updated</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((flow) => (
+              <tr key={flow.id}>
+                <td>
+                  <Link to={`/flows/${flow.id}`} className="table__primary">
+                    {flow.name}
+                  </Link>
+                  {error?.flowId === flow.id && (
+                    <span className="field__error">{error.message}</span>
+                  )}
+                </td>
+                <td>
+                  <span className={`badge badge--${flow.status}`}>{flow.status}</span>
+                </td>
+                <td>{flow.publishedVersion === null ? '—' : `v${flow.publishedVersion}`}</td>
+                <td>
+                  <LastRunCell teamId={teamId} flowId={flow.id} />
+                </td>
+                <td>{new Date(flow.updatedAt).toLocaleString()}</td>
+                <td className="table__actions">
+                  {flow.publishedVersion !== null && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() =>
+                        void act(flow.id, () =>
+                          flowsApi.setEnabled(teamId, flow.id, flow.status === 'disabled'),
+                        )
+                      }
+                    >
+                      {flow.status === 'disabled' ? 'Enable' : 'Disable'}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => void act(flow.id, () => flowsApi.duplicate(teamId, flow.id))}
+                  >
+                    Duplicate
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    onClick={() =>
+                      window.confirm(`Delete “${flow.name}” and its runs?`) &&
+                      void act(flow.id, () => flowsApi.remove(teamId, flow.id))
+                    }
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -15,13 +15,15 @@ export type PropValue<P extends Prop> = P extends {
         ? OptionValue<P>
         : P extends { type: 'multiselect' }
           ? OptionValue<P>[]
-          : P extends { type: 'keyValue' }
-            ? Record<string, string>
-            : P extends { type: 'stringList' }
-              ? string[]
-              : P extends { type: 'object'; props: infer Q extends PropsRecord }
-                ? InferProps<Q>
-                : unknown;
+          : P extends { type: 'keyValue'; values: 'any' }
+            ? Record<string, unknown>
+            : P extends { type: 'keyValue' }
+              ? Record<string, string>
+              : P extends { type: 'stringList' }
+                ? string[]
+                : P extends { type: 'object'; props: infer Q extends PropsRecord }
+                  ? InferProps<Q>
+                  : unknown;
 
 // A prop is always present after parsing when it has a default, or is required and never hidden.
 type AlwaysPresent<P> = P extends { default: unknown }

@@ -74,7 +74,11 @@ function valueSchema(prop: Prop): z.ZodType {
         : list;
     }
     case 'keyValue':
-      return z.record(z.string(), z.string(typeError('must be text')), typeError(message));
+      return z.record(
+        z.string(),
+        prop.values === 'any' ? z.unknown() : z.string(typeError('must be text')),
+        typeError(message),
+      );
     case 'stringList': {
       const list = z.array(z.string(typeError(message)), typeError(message));
       return required ? list.min(1, 'needs at least one value') : list;

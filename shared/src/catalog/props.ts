@@ -52,8 +52,13 @@ export interface MultiselectProp extends BaseProp<readonly string[]> {
   options: readonly SelectOption[];
 }
 /** A string → string map, e.g. HTTP headers. */
-export interface KeyValueProp extends BaseProp<Readonly<Record<string, string>>> {
+export interface KeyValueProp extends BaseProp<Readonly<Record<string, unknown>>> {
   type: 'keyValue';
+  /**
+   * `any`: values are whatever their whole-value `{{ }}` expressions produce (numbers, objects…),
+   * as `data.transform` promises. Default `text`: every value becomes text (headers, query).
+   */
+  values?: 'text' | 'any';
 }
 /** Any JSON value; string leaves may hold templates. */
 export interface JsonProp extends BaseProp<unknown> {

@@ -8,7 +8,7 @@ export const dataTransformNode = defineNode({
   category: 'data',
   icon: 'shuffle',
   props: {
-    fields: { type: 'keyValue', label: 'Fields', required: true },
+    fields: { type: 'keyValue', label: 'Fields', required: true, values: 'any' },
   },
   sampleOutput: { orderId: 'ord_1042', amount: 59.9, customerEmail: 'ada@example.com' },
 });

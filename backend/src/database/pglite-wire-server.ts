@@ -1,0 +1,135 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { createServer, type Server, type Socket } from 'node:net';
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+// Messages after which a client waits for the server: where a unit of work ends.
+const SYNC = 0x53; // 'S'
+const QUERY = 0x51; // 'Q'
+const TERMINATE = 0x58; // 'X'
+const READY_FOR_QUERY = 0x5a; // 'Z'
+
+/**
+ * A Postgres wire-protocol front for PGlite's single session, so ordinary `pg` clients (TypeORM,
+ * BullMQ's Postgres backend) can share it. Each client's messages are run as whole units —
+ * everything up to a Sync or a simple Query — and a client inside a transaction keeps the
+ * session until it ends. (@electric-sql/pglite-socket runs messages one by one, which lets one
+ * client's Bind land on another's Parse under concurrency.)
+ */
+export class PGliteWireServer {
+  private server?: Server;
+  /** The client whose transaction is open, if any; others wait for it. */
+  private owner?: Socket;
+  private turn: Promise<void> = Promise.resolve();
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly db: PGlite) {}
+
+  async listen(): Promise<string> {
+    this.server = createServer((socket) => this.serve(socket));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as { port: number };
+    return `postgres://postgres@127.0.0.1:${port}/postgres`;
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise((resolve) => this.server?.close(resolve));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+    await this.turn;
+  }
+
+  private serve(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+    socket.setNoDelay(true);
+    let buffer = Buffer.alloc(0);
+    let started = false;
+    let pending: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (!started) {
+          // Startup-phase messages have no type byte: length, then a code.
+          if (buffer.length < 8) return;
+          const length = buffer.readInt32BE(0);
+          if (buffer.length < length) return;
+          const code = buffer.readInt32BE(4);
+          const message = buffer.subarray(0, length);
+          buffer = buffer.subarray(length);
+          if (code === SSL_REQUEST) socket.write('N');
+          else if (code !== CANCEL_REQUEST) {
+            started = true;
+            this.run(socket, message);
+          }
+          continue;
+        }
+        if (buffer.length < 5) return;
+        const length = buffer.readInt32BE(1) + 1;
+        if (buffer.length < length) return;
+        const type = buffer[0];
+        pending.push(buffer.subarray(0, length));
+        buffer = buffer.subarray(length);
+        if (type === TERMINATE) {
+          pending = [];
+          socket.end();
+          return;
+        }
+        if (type === SYNC || type === QUERY) {
+          this.run(socket, Buffer.concat(pending));
+          pending = [];
+        }
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (this.owner !== socket) return;
+      // A client that vanished mid-transaction must not leave the session stuck inside it.
+      this.owner = undefined;
+      this.turn = this.turn.then(() =>
+        this.db.exec('ROLLBACK').then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+    });
+  }
+
+  /** Runs one unit of work in order, waiting while another client's transaction is open. */
+  private run(socket: Socket, message: Buffer): void {
+    const work = async () => {
+      for (;;) {
+        // Whose turn it is is decided inside the session lock, so nothing slips into another
+        // client's transaction between its BEGIN and COMMIT.
+        const response = await this.db.runExclusive(async () => {
+          if (this.owner && this.owner !== socket && !this.owner.destroyed) return undefined;
+          const answer = await this.db.execProtocolRaw(message);
+          const status = transactionStatus(answer);
+          if (status !== undefined) this.owner = status === 'I' ? undefined : socket;
+          return answer;
+        });
+        if (response) {
+          if (!socket.destroyed) socket.write(response);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    // Each client's units run in the order it sent them.
+    const next = (this.chains.get(socket) ?? Promise.resolve())
+      .then(work)
+      .catch(() => void socket.destroy());
+    this.chains.set(socket, next);
+    this.turn = this.turn.then(() => next);
+  }
+
+  private readonly chains = new WeakMap<Socket, Promise<void>>();
+}
+
+/** The transaction status of the last ReadyForQuery in a response: 'I', 'T' or 'E'. */
+function transactionStatus(response: Uint8Array): string | undefined {
+  const at = response.length - 6;
+  return at >= 0 && response[at] === READY_FOR_QUERY
+    ? String.fromCharCode(response[response.length - 1])
+    : undefined;
+}

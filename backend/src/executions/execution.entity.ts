@@ -1,0 +1,58 @@
+import type { ExecutionStatus, TriggerRequestContext } from '@hookflow/shared';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ExecutionMode = 'production' | 'test' | 'manual' | 'schedule';
+
+/** What a `webhook.respond` step (or the end of the run) answers a `sync` trigger request. */
+export interface ExecutionResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+@Entity('executions')
+export class ExecutionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId: string;
+
+  @Column({ name: 'flow_id', type: 'uuid' })
+  flowId: string;
+
+  /** The published version that runs; null runs the draft. */
+  @Column({ type: 'integer', nullable: true })
+  version: number | null;
+
+  @Column({ type: 'text' })
+  mode: ExecutionMode;
+
+  @Column({ type: 'text', default: 'queued' })
+  status: ExecutionStatus;
+
+  @Column({ name: 'delivery_id', type: 'uuid', nullable: true })
+  deliveryId: string | null;
+
+  /** The trigger request as expressions see it; secret headers already redacted. */
+  @Column({ type: 'jsonb' })
+  trigger: TriggerRequestContext;
+
+  @Column({ name: 'dry_run', type: 'boolean', default: false })
+  dryRun: boolean;
+
+  @Column({ type: 'jsonb', nullable: true })
+  response: ExecutionResponse | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

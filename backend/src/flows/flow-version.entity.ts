@@ -1,0 +1,18 @@
+import type { FlowDefinition } from '@hookflow/shared';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** An immutable snapshot taken at publish: what the production trigger URL runs. */
+@Entity('flow_versions')
+export class FlowVersionEntity {
+  @PrimaryColumn({ name: 'flow_id', type: 'uuid' })
+  flowId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  definition: FlowDefinition;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { SchedulesModule } from '../schedules/schedules.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { FlowVersionEntity } from './flow-version.entity.js';
+import { FlowEntity } from './flow.entity.js';
+import { FlowsController } from './flows.controller.js';
+import { FlowsService } from './flows.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([FlowEntity, FlowVersionEntity]),
+    TeamsModule,
+    CredentialsModule,
+    SchedulesModule,
+  ],
+  controllers: [FlowsController],
+  providers: [FlowsService],
+  exports: [FlowsService, TypeOrmModule],
+})
+export class FlowsModule {}

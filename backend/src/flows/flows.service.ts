@@ -1,0 +1,257 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  createDefaultDefinition,
+  validateFlowDefinition,
+  type CreateFlowBody,
+  type Flow,
+  type FlowDefinition,
+  type FlowIssue,
+  type FlowSummary,
+  type PublishFlowResponse,
+  type UpdateFlowBody,
+} from '@hookflow/shared';
+import { randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { jsonRow } from '../common/row.js';
+import { badRequest } from '../common/validated-body.js';
+import { SecretBox } from '../credentials/secret-box.js';
+import { nextRunTimes, ScheduleConfigError } from '../schedules/next-runs.js';
+import { schedulePlanFor } from '../schedules/schedule-planner.js';
+import { SchedulesService } from '../schedules/schedules.service.js';
+import { FlowVersionEntity } from './flow-version.entity.js';
+import { FlowEntity } from './flow.entity.js';
+import { maskSecrets, revealSecrets, sealSecrets } from './flow-secrets.js';
+
+/** 256 random bits, URL-safe: trigger URLs are bearer secrets of their own. */
+const newTriggerKey = () => randomBytes(32).toString('base64url');
+
+export interface FlowView extends Flow {
+  webhookUrl: string;
+  testWebhookUrl: string;
+  /** What publishing would refuse, so the editor can show it before the user tries. */
+  issues: FlowIssue[];
+}
+
+/** A schedule trigger's cron and time zone must parse before it can be published. */
+function scheduleIssues(definition: FlowDefinition): FlowIssue[] {
+  const trigger = definition.nodes.find((node) => node.type === 'trigger.schedule');
+  if (!trigger) return [];
+  const { cron, timezone } = trigger.config as { cron?: string; timezone?: string };
+  try {
+    nextRunTimes(cron ?? '', timezone || 'UTC', 1);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ScheduleConfigError)) throw error;
+    return [
+      {
+        nodeId: trigger.id,
+        field: error.field,
+        message: `Node "${trigger.name}" (${trigger.id}): ${error.message}`,
+      },
+    ];
+  }
+}
+
+const issuesOf = (definition: FlowDefinition) => {
+  const result = validateFlowDefinition(definition);
+  return result.ok ? [] : result.issues;
+};
+
+@Injectable()
+export class FlowsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectRepository(FlowEntity) private readonly flows: Repository<FlowEntity>,
+    @Inject(SecretBox) private readonly box: SecretBox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SchedulesService) private readonly schedules: SchedulesService,
+  ) {}
+
+  async list(teamId: string): Promise<FlowSummary[]> {
+    const rows = await this.flows.find({ where: { teamId }, order: { updatedAt: 'DESC' } });
+    return rows.map((row) => this.summary(row));
+  }
+
+  async get(teamId: string, id: string): Promise<FlowView> {
+    return this.view(await this.find(teamId, id));
+  }
+
+  /** Drafts may be incomplete while someone builds them; publishing is what must validate. */
+  async create(teamId: string, body: CreateFlowBody): Promise<FlowView> {
+    const definition = sealSecrets(
+      body.definition ?? createDefaultDefinition(),
+      undefined,
+      this.box,
+      teamId,
+    );
+    const row = this.flows.create({
+      teamId,
+      name: body.name,
+      description: body.description ?? '',
+      definition,
+      triggerKey: newTriggerKey(),
+    });
+    return this.view(await this.flows.save(row));
+  }
+
+  async update(teamId: string, id: string, body: UpdateFlowBody): Promise<FlowView> {
+    const row = await this.find(teamId, id);
+    if (body.name !== undefined) row.name = body.name;
+    if (body.description !== undefined) row.description = body.description;
+    if (body.definition !== undefined)
+      row.definition = sealSecrets(body.definition, row.definition, this.box, teamId);
+    return this.view(await this.flows.save(row));
+  }
+
+  async remove(teamId: string, id: string): Promise<void> {
+    const row = await this.find(teamId, id);
+    await this.schedules.remove(row.id);
+    await this.flows.remove(row);
+  }
+
+  /** Snapshots the draft as the next immutable version; refused (400) unless it validates. */
+  async publish(teamId: string, id: string): Promise<PublishFlowResponse> {
+    const published = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(FlowEntity, {
+        where: { id, teamId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw new NotFoundException('Flow not found');
+      const definition = revealSecrets(row.definition, this.box, teamId);
+      const issues = [...issuesOf(definition), ...scheduleIssues(definition)];
+      if (issues.length) {
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: issues.map((issue) => issue.message).join('; '),
+          issues,
+        });
+      }
+      const version = (row.publishedVersion ?? 0) + 1;
+      await manager.insert(
+        FlowVersionEntity,
+        jsonRow<FlowVersionEntity>({ flowId: id, version, definition: row.definition }),
+      );
+      await manager.update(FlowEntity, { id }, { publishedVersion: version, status: 'published' });
+      return { row, definition, version };
+    });
+    // After commit: embedded PGlite has one session, which the transaction holds until then.
+    const { row, definition, version } = published;
+    await this.syncSchedule({ ...row, status: 'published' }, definition, version);
+    return { version, ...this.urls(row) };
+  }
+
+  /** A published flow with a trigger.schedule gets its schedule; any other loses it. */
+  private async syncSchedule(
+    flow: FlowEntity,
+    published: FlowDefinition | undefined,
+    version?: number,
+  ) {
+    const plan = schedulePlanFor({ status: flow.status, definition: published });
+    if (plan) await this.schedules.sync(flow.id, flow.teamId, plan.cron, plan.timezone, version);
+    else await this.schedules.remove(flow.id);
+  }
+
+  /** The next five times the draft's schedule fires, for the editor. */
+  async nextRuns(teamId: string, id: string): Promise<{ nextRuns: string[] }> {
+    const flow = await this.find(teamId, id);
+    const trigger = flow.definition.nodes.find((node) => node.type === 'trigger.schedule');
+    if (!trigger)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'This flow does not start with a schedule trigger',
+      });
+    const { cron, timezone } = trigger.config as { cron?: string; timezone?: string };
+    try {
+      return {
+        nextRuns: nextRunTimes(cron ?? '', timezone || 'UTC').map((date) => date.toISOString()),
+      };
+    } catch (error) {
+      if (!(error instanceof ScheduleConfigError)) throw error;
+      throw badRequest([{ field: `${trigger.id}.${error.field}`, message: error.message }]);
+    }
+  }
+
+  /** Disabling stops the trigger URL and the schedule; enabling restores the published version's. */
+  async setEnabled(teamId: string, id: string, enabled: boolean): Promise<FlowView> {
+    const row = await this.find(teamId, id);
+    if (enabled && row.status === 'disabled')
+      row.status = row.publishedVersion ? 'published' : 'draft';
+    if (!enabled) row.status = 'disabled';
+    const saved = await this.flows.save(row);
+    const published =
+      saved.status === 'published' && saved.publishedVersion
+        ? await this.runnableDefinition(saved, saved.publishedVersion)
+        : undefined;
+    await this.syncSchedule(saved, published, saved.publishedVersion ?? undefined);
+    return this.view(saved);
+  }
+
+  /** A new trigger key: the old URLs stop working at once. */
+  async regenerateTriggerKey(teamId: string, id: string): Promise<FlowView> {
+    const row = await this.find(teamId, id);
+    row.triggerKey = newTriggerKey();
+    return this.view(await this.flows.save(row));
+  }
+
+  async duplicate(teamId: string, id: string): Promise<FlowView> {
+    const source = await this.find(teamId, id);
+    const copy = this.flows.create({
+      teamId,
+      name: `${source.name} (copy)`,
+      description: source.description,
+      definition: source.definition,
+      triggerKey: newTriggerKey(),
+    });
+    return this.view(await this.flows.save(copy));
+  }
+
+  async find(teamId: string, id: string): Promise<FlowEntity> {
+    const row = await this.flows.findOneBy({ id, teamId });
+    if (!row) throw new NotFoundException('Flow not found');
+    return row;
+  }
+
+  /** The decrypted definition of a published version, or of the draft (version null). */
+  async runnableDefinition(flow: FlowEntity, version: number | null): Promise<FlowDefinition> {
+    if (version === null) return revealSecrets(flow.definition, this.box, flow.teamId);
+    const snapshot = await this.dataSource
+      .getRepository(FlowVersionEntity)
+      .findOneBy({ flowId: flow.id, version });
+    if (!snapshot) throw new ConflictException(`Flow version ${version} does not exist`);
+    return revealSecrets(snapshot.definition, this.box, flow.teamId);
+  }
+
+  private urls(row: FlowEntity) {
+    const base = `${this.config.http.publicUrl}/hooks/${row.triggerKey}`;
+    return { webhookUrl: base, testWebhookUrl: `${base}/test` };
+  }
+
+  private summary(row: FlowEntity): FlowSummary {
+    return {
+      id: row.id,
+      teamId: row.teamId,
+      name: row.name,
+      description: row.description,
+      status: row.status,
+      publishedVersion: row.publishedVersion,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  private view(row: FlowEntity): FlowView {
+    const definition = maskSecrets(row.definition);
+    return { ...this.summary(row), definition, ...this.urls(row), issues: issuesOf(definition) };
+  }
+}

@@ -1,0 +1,7 @@
+import { triggerPollNode } from '@hookflow/shared';
+import { implementNode } from './implement-node.js';
+
+// The poller starts one run per new item and puts it ({ item }) in the trigger body.
+export const triggerPollHandler = implementNode(triggerPollNode, {
+  run: async ({ context }) => ({ output: context.trigger.body }),
+});

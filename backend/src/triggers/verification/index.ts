@@ -1,0 +1,14 @@
+export type {
+  AuthType,
+  TriggerAuthConfig,
+  VerificationFailureReason,
+  VerificationOptions,
+  VerificationRequest,
+  VerificationResult,
+  VerificationScheme,
+} from './types.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './crypto-utils.js';
+export { verifyTriggerAuth, verificationSchemes } from './verify-trigger-auth.js';
+export { validateHmacTemplate, DEFAULT_SIGNED_PAYLOAD_TEMPLATE } from './schemes/hmac.scheme.js';
+export { handshakeResponse, type HandshakeResponse } from './handshake.js';
+export { isIpAllowed, validateCidrs } from './ip-allowlist.js';

@@ -1,0 +1,105 @@
+import {
+  checkTimestamp,
+  decodeSignature,
+  digestEquals,
+  fail,
+  hmac,
+  missingSecret,
+  ok,
+  parseUnixSeconds,
+  requireHeader,
+  toleranceOf,
+} from '../crypto-utils.js';
+import type { TriggerAuthConfig, VerificationScheme } from '../types.js';
+
+export const DEFAULT_SIGNED_PAYLOAD_TEMPLATE = '{timestamp}.{body}';
+
+const PLACEHOLDER = /(\{timestamp\}|\{body\})/;
+
+/** Problems with a generic HMAC config's timestamp template, as messages (empty when usable). */
+export function validateHmacTemplate(auth: TriggerAuthConfig): string[] {
+  const template = auth.signedPayloadTemplate;
+  const timestampHeader = auth.timestampHeader?.trim();
+  const errors: string[] = [];
+  if (template !== undefined && template !== '') {
+    if (!template.includes('{body}')) errors.push('Signed payload template must contain {body}');
+    if (template.includes('{timestamp}') && !timestampHeader) {
+      errors.push('Signed payload template uses {timestamp} but no timestamp header is set');
+    }
+  }
+  return errors;
+}
+
+/** The bytes covered by the signature: the template with `{timestamp}` and the raw `{body}`. */
+export function renderSignedPayload(template: string, timestamp: string, body: Buffer): Buffer {
+  return Buffer.concat(
+    template
+      .split(PLACEHOLDER)
+      .map((part) =>
+        part === '{body}' ? body : Buffer.from(part === '{timestamp}' ? timestamp : part, 'utf8'),
+      ),
+  );
+}
+
+/**
+ * Generic HMAC: `<header>: [prefix]<hex|base64 HMAC-<algorithm>(secret, payload)>`, where the
+ * payload is the raw body, or — with a timestamp header — the signed payload template
+ * (default `{timestamp}.{body}`) and the timestamp must be within the tolerance.
+ */
+export const hmacScheme: VerificationScheme = {
+  type: 'hmac',
+  verify(auth, request, options) {
+    if (!auth.secret) return missingSecret();
+    const name = auth.header?.trim();
+    if (!name)
+      return fail('unauthorized', 'HMAC authentication has no signature header configured');
+    const templateErrors = validateHmacTemplate(auth);
+    if (templateErrors.length > 0) return fail('unauthorized', templateErrors.join('; '));
+
+    const algorithm = auth.algorithm ?? 'sha256';
+    const encoding = auth.encoding ?? 'hex';
+    const prefix = auth.prefix ?? '';
+
+    const header = requireHeader(request, name);
+    if ('failure' in header) return header.failure;
+    if (header.value.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
+      return fail('bad_signature', `${name} header does not start with "${prefix}"`);
+    }
+    const received = decodeSignature(header.value.slice(prefix.length).trim(), encoding);
+    if (!received) return fail('bad_signature', `${name} header is not ${encoding} encoded`);
+
+    const timestampName = auth.timestampHeader?.trim();
+    let payload = request.rawBody;
+    let timestamp: number | undefined;
+    if (timestampName) {
+      const timestampHeader = requireHeader(request, timestampName);
+      if ('failure' in timestampHeader) return timestampHeader.failure;
+      timestamp = parseUnixSeconds(timestampHeader.value);
+      if (timestamp === undefined) {
+        return fail('bad_signature', `${timestampName} header is not a Unix timestamp`);
+      }
+      payload = renderSignedPayload(
+        auth.signedPayloadTemplate || DEFAULT_SIGNED_PAYLOAD_TEMPLATE,
+        timestampHeader.value,
+        request.rawBody,
+      );
+    } else if (auth.signedPayloadTemplate) {
+      payload = renderSignedPayload(auth.signedPayloadTemplate, '', request.rawBody);
+    }
+
+    const expected = hmac(algorithm, auth.secret, payload);
+    if (!digestEquals(expected, received)) {
+      return fail(
+        'bad_signature',
+        timestampName
+          ? 'Signature does not match the timestamp and body'
+          : 'Signature does not match the body',
+      );
+    }
+    if (timestamp !== undefined) {
+      const stale = checkTimestamp(timestamp, options.now, toleranceOf(auth.toleranceSeconds));
+      if (stale) return stale;
+    }
+    return ok(`HMAC-${algorithm.toUpperCase()} signature valid`);
+  },
+};

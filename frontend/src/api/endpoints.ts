@@ -1,0 +1,112 @@
+import type {
+  AuthResponse,
+  CreateCredentialBody,
+  CredentialSummary,
+  Delivery,
+  Execution,
+  ExecutionStatus,
+  ExecutionSummary,
+  Flow,
+  FlowDefinition,
+  FlowIssue,
+  FlowSummary,
+  LoginBody,
+  MeResponse,
+  Page,
+  PublishFlowResponse,
+  RunFlowResponse,
+  SignupBody,
+  Team,
+  UpdateCredentialBody,
+} from '@hookflow/shared';
+import { api } from './client';
+
+/** `GET …/flows/:id` adds the trigger URLs and what publishing would refuse. */
+export interface FlowView extends Flow {
+  webhookUrl: string;
+  testWebhookUrl: string;
+  issues: FlowIssue[];
+}
+
+/** The API also says which credential fields hold a value (values themselves are write-only). */
+export interface CredentialView extends CredentialSummary {
+  fields: Record<string, boolean>;
+}
+
+export interface ExecutionFilter {
+  flowId?: string;
+  status?: ExecutionStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
+const flowPath = (teamId: string, flowId: string) =>
+  `${team(teamId)}/flows/${encodeURIComponent(flowId)}`;
+
+function query(params: object): string {
+  const entries = Object.entries(params).filter(([, value]) => value !== undefined && value !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+export const authApi = {
+  signup: (body: SignupBody) => api.post<AuthResponse>('/api/auth/signup', body),
+  login: (body: LoginBody) => api.post<AuthResponse>('/api/auth/login', body),
+  me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', signal),
+  createTeam: (name: string) => api.post<Team>('/api/teams', { name }),
+};
+
+export const flowsApi = {
+  list: (teamId: string, signal?: AbortSignal) =>
+    api.get<FlowSummary[]>(`${team(teamId)}/flows`, signal),
+  create: (teamId: string, name: string) => api.post<FlowView>(`${team(teamId)}/flows`, { name }),
+  get: (teamId: string, flowId: string, signal?: AbortSignal) =>
+    api.get<FlowView>(flowPath(teamId, flowId), signal),
+  saveDefinition: (teamId: string, flowId: string, definition: FlowDefinition) =>
+    api.patch<FlowView>(flowPath(teamId, flowId), { definition }),
+  remove: (teamId: string, flowId: string) => api.delete<void>(flowPath(teamId, flowId)),
+  duplicate: (teamId: string, flowId: string) =>
+    api.post<FlowView>(`${flowPath(teamId, flowId)}/duplicate`),
+  setEnabled: (teamId: string, flowId: string, enabled: boolean) =>
+    api.post<FlowSummary>(`${flowPath(teamId, flowId)}/${enabled ? 'enable' : 'disable'}`),
+  publish: (teamId: string, flowId: string) =>
+    api.post<PublishFlowResponse>(`${flowPath(teamId, flowId)}/publish`),
+  run: (teamId: string, flowId: string, payload: unknown) =>
+    api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload }),
+};
+
+export const deliveriesApi = {
+  list: (teamId: string, flowId: string, signal?: AbortSignal) =>
+    api.get<Page<Delivery>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
+  replay: (teamId: string, flowId: string, deliveryId: string, target: 'draft' | 'published') =>
+    api.post<RunFlowResponse>(
+      `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
+      { target },
+    ),
+};
+
+export const executionsApi = {
+  list: (teamId: string, filter: ExecutionFilter, signal?: AbortSignal) =>
+    api.get<Page<ExecutionSummary>>(`${team(teamId)}/executions${query(filter)}`, signal),
+  get: (teamId: string, executionId: string, signal?: AbortSignal) =>
+    api.get<Execution>(executionPath(teamId, executionId), signal),
+  retry: (teamId: string, executionId: string, from: 'failed' | 'start') =>
+    api.post<RunFlowResponse>(`${executionPath(teamId, executionId)}/retry`, { from }),
+  cancel: (teamId: string, executionId: string) =>
+    api.post<unknown>(`${executionPath(teamId, executionId)}/cancel`),
+};
+
+export function executionPath(teamId: string, executionId: string): string {
+  return `${team(teamId)}/executions/${encodeURIComponent(executionId)}`;
+}
+
+export const credentialsApi = {
+  list: (teamId: string, signal?: AbortSignal) =>
+    api.get<CredentialView[]>(`${team(teamId)}/credentials`, signal),
+  create: (teamId: string, body: CreateCredentialBody) =>
+    api.post<CredentialView>(`${team(teamId)}/credentials`, body),
+  update: (teamId: string, id: string, body: UpdateCredentialBody) =>
+    api.patch<CredentialView>(`${team(teamId)}/credentials/${encodeURIComponent(id)}`, body),
+  remove: (teamId: string, id: string) =>
+    api.delete<void>(`${team(teamId)}/credentials/${encodeURIComponent(id)}`),
+};

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { authApi } from '../api/endpoints';
+import { useSession } from './session-store';
+
+/** Log-in and sign-up share one form; sign-up adds the name and creates a personal team. */
+export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
+  const token = useSession((state) => state.token);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/flows';
+
+  if (token) return <Navigate to={from} replace />;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email'));
+    const password = String(form.get('password'));
+    setBusy(true);
+    setError(null);
+    try {
+      const result =
+        mode === 'signup'
+          ? await authApi.signup({ email, password, name: String(form.get('name')) })
+          : await authApi.login({ email, password });
+      const teams = result.team ? [{ ...result.team, role: 'owner' as const }] : [];
+      useSession.getState().signIn(result.token, result.user, teams, result.team?.id);
+      if (!result.team) {
+        // Log-in does not return teams; fetch them before the first team-scoped page.
+        const me = await authApi.me();
+        useSession.getState().setProfile(me.user, me.teams);
+      }
+      void navigate(from, { replace: true });
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError
+          ? caught
+          : new ApiError({ statusCode: 0, error: '', message: String(caught) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: string) =>
+    error?.issues?.find((issue) => issue.field === field)?.message;
+
+  return (
+    <section className="auth">
+      <form className="auth__card" onSubmit={(event) => void submit(event)}>
+        <h1>{mode === 'signup' ? 'Create your Hookflow account' : 'Log in to Hookflow'}</h1>
+        {mode === 'signup' && (
+          <label className="field">
+            <span className="field__label">Name</span>
+            <input name="name" required autoComplete="name" />
+          </label>
+        )}
+        <label className="field">
+          <span className="field__label">E-mail</span>
+          <input name="email" type="email" required autoComplete="email" />
+          {fieldError('email') && <span className="field__error">{fieldError('email')}</span>}
+        </label>
+        <label className="field">
+          <span className="field__label">Password</span>
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={mode === 'signup' ? 10 : undefined}
+            autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
+          />
+          {mode === 'signup' && <span className="field__hint">At least 10 characters.</span>}
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {mode === 'signup' ? 'Sign up' : 'Log in'}
+        </button>
+        {mode === 'signup' ? (
+          <p className="auth__switch">
+            Already have an account? <Link to="/login">Log in</Link>
+          </p>
+        ) : (
+          <p className="auth__switch">
+            New here? <Link to="/signup">Create an account</Link>
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

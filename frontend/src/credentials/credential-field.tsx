@@ -1,0 +1,62 @@
+import { getCredentialDescription } from '@hookflow/shared';
+import { useState } from 'react';
+import { Dialog } from '../app/dialog';
+import { usePicker } from '../panel/picker-context';
+import { CredentialForm } from './credential-form';
+import { useCredentials } from './use-credentials';
+
+/** Picks a stored credential of the accepted types, or creates one inline. */
+export function CredentialField({
+  id,
+  credentialTypes,
+  value,
+  onChange,
+}: {
+  id: string;
+  credentialTypes: readonly string[];
+  value: string;
+  onChange: (credentialId: string) => void;
+}) {
+  const { teamId } = usePicker();
+  const { credentials, error, reload } = useCredentials(teamId);
+  const [creating, setCreating] = useState(false);
+  const usable = (credentials ?? []).filter((credential) =>
+    credentialTypes.includes(credential.type),
+  );
+
+  return (
+    <div className="credential-field">
+      <div className="credential-field__row">
+        <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{usable.length ? '— none —' : 'No matching credential yet'}</option>
+          {usable.map((credential) => (
+            <option key={credential.id} value={credential.id}>
+              {credential.name} (
+              {getCredentialDescription(credential.type)?.title ?? credential.type})
+            </option>
+          ))}
+        </select>
+        {teamId && (
+          <button type="button" className="button button--small" onClick={() => setCreating(true)}>
+            Create new
+          </button>
+        )}
+      </div>
+      {error && <span className="field__error">{error.message}</span>}
+      {creating && teamId && (
+        <Dialog title="New credential" onClose={() => setCreating(false)}>
+          <CredentialForm
+            teamId={teamId}
+            types={credentialTypes}
+            onCancel={() => setCreating(false)}
+            onSaved={(credential) => {
+              setCreating(false);
+              void reload();
+              onChange(credential.id);
+            }}
+          />
+        </Dialog>
+      )}
+    </div>
+  );
+}

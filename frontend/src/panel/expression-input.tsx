@@ -1,0 +1,78 @@
+import { useRef } from 'react';
+import { ExpressionPreview } from './expression-preview';
+import { usePicker } from './picker-context';
+
+export interface ExpressionInputProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  code?: boolean;
+  /** Whether `{{ }}` is allowed: such fields take data picker inserts and show a preview. */
+  expression?: boolean;
+  secret?: boolean;
+  placeholder?: string;
+  required?: boolean;
+}
+
+/** A text field that the data picker can insert into at the caret. */
+export function ExpressionInput({
+  id,
+  label,
+  value,
+  onChange,
+  multiline,
+  code,
+  expression = true,
+  secret,
+  placeholder,
+  required,
+}: ExpressionInputProps) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const { setTarget } = usePicker();
+
+  const onFocus = () => {
+    if (!expression) return;
+    setTarget({
+      label,
+      insert: (text) => {
+        const element = ref.current;
+        const current = element?.value ?? value;
+        const start = element?.selectionStart ?? current.length;
+        const end = element?.selectionEnd ?? start;
+        onChange(current.slice(0, start) + text + current.slice(end));
+      },
+    });
+  };
+
+  const common = {
+    id,
+    ref,
+    value,
+    placeholder,
+    required,
+    onFocus,
+    className: code ? 'code' : undefined,
+    spellCheck: code ? false : undefined,
+  };
+  return (
+    <>
+      {multiline ? (
+        <textarea
+          {...common}
+          rows={code ? 6 : 3}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          type={secret ? 'password' : 'text'}
+          autoComplete={secret ? 'new-password' : 'off'}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      {expression && <ExpressionPreview value={value} />}
+    </>
+  );
+}

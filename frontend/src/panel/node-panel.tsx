@@ -1,0 +1,114 @@
+import { getNodeDescription, type FlowNode } from '@hookflow/shared';
+import { useMemo, useState } from 'react';
+import type { FlowView } from '../api/endpoints';
+import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
+import { TriggerPanel } from '../triggers/trigger-panel';
+import { DataPicker } from './data-picker';
+import { PickerContext, type InsertTarget } from './picker-context';
+import { PropsForm } from './props-form';
+import { pickerSections, sampleContext } from './sample-data';
+
+export interface NodePanelProps {
+  teamId: string;
+  flow: FlowView;
+  node: FlowNode;
+  onOpenRun: (executionId: string) => void;
+}
+
+/** Name, config form and data picker of the selected step; the trigger adds its URLs and deliveries. */
+export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
+  const description = getNodeDescription(node.type);
+  const store = useFlowStoreApi();
+  // Which steps exist and how they connect, but not where they sit: dragging must not redo this.
+  const edges = useFlowStore((state) => state.definition.edges);
+  const nodesKey = useFlowStore((state) =>
+    state.definition.nodes.map((each) => `${each.id}|${each.type}|${each.name}`).join('\n'),
+  );
+  const sample = useFlowStore((state) => state.sample);
+  const issues = useFlowStore((state) => state.issues);
+  const apply = useFlowStore((state) => state.apply);
+  const removeElements = useFlowStore((state) => state.removeElements);
+  const [target, setTarget] = useState<InsertTarget | null>(null);
+  const isTrigger = description?.category === 'trigger';
+
+  const sections = useMemo(
+    () => pickerSections({ definition: store.getState().definition, sample }, node.id),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- edges and nodesKey stand for the definition
+    [store, edges, nodesKey, sample, node.id],
+  );
+  const picker = useMemo(
+    () => ({ sample: sampleContext(sections, flow), setTarget, teamId }),
+    [sections, flow, teamId],
+  );
+  const nodeIssues = issues.filter((issue) => issue.nodeId === node.id);
+  const fieldIssues = Object.fromEntries(
+    nodeIssues.filter((issue) => issue.field).map((issue) => [issue.field!, issue.message]),
+  );
+  const generalIssues = nodeIssues.filter((issue) => !issue.field || !description);
+
+  return (
+    <PickerContext.Provider value={picker}>
+      <div className="panel__section">
+        <div className="field">
+          <label className="field__label" htmlFor={`node-${node.id}-name`}>
+            Step name
+          </label>
+          <input
+            id={`node-${node.id}-name`}
+            value={node.name}
+            onChange={(event) =>
+              event.target.value.trim() &&
+              apply(
+                [{ type: 'renameNode', nodeId: node.id, name: event.target.value }],
+                `name:${node.id}`,
+              )
+            }
+          />
+          <span className="field__hint">
+            {description?.title ?? node.type} · id <code>{node.id}</code>
+          </span>
+        </div>
+        {generalIssues.map((issue, index) => (
+          <p key={index} className="form-error">
+            {issue.message}
+          </p>
+        ))}
+      </div>
+      {isTrigger && <TriggerPanel teamId={teamId} flow={flow} onOpenRun={onOpenRun} />}
+      <div className="panel__section" key={node.id}>
+        <h3 className="panel__subheading">{isTrigger ? 'Trigger settings' : 'Configuration'}</h3>
+        {description ? (
+          <PropsForm
+            props={description.props}
+            value={node.config}
+            onChange={(config) =>
+              apply([{ type: 'updateNodeConfig', nodeId: node.id, config }], `config:${node.id}`)
+            }
+            idPrefix={`node-${node.id}`}
+            fieldIssues={fieldIssues}
+          />
+        ) : (
+          <p className="form-error">Unknown step type “{node.type}”.</p>
+        )}
+      </div>
+      {!isTrigger && (
+        <div className="panel__section">
+          <DataPicker
+            sections={sections}
+            targetLabel={target?.label ?? null}
+            onInsert={(text) => target?.insert(text)}
+          />
+        </div>
+      )}
+      <div className="panel__section">
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => removeElements([node.id], [])}
+        >
+          Delete step
+        </button>
+      </div>
+    </PickerContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ExpressionContext } from '@hookflow/shared';
+import { createContext, useContext } from 'react';
+
+/** The expression field that last had focus: the data picker inserts into it. */
+export interface InsertTarget {
+  label: string;
+  insert: (text: string) => void;
+}
+
+export interface PickerContextValue {
+  /** What the preview of `{{ }}` values evaluates against. */
+  sample: ExpressionContext | null;
+  setTarget: (target: InsertTarget) => void;
+  /** Team credentials for the credential picker; null where there is no team (tests, credential forms). */
+  teamId: string | null;
+}
+
+export const PickerContext = createContext<PickerContextValue>({
+  sample: null,
+  setTarget: () => undefined,
+  teamId: null,
+});
+
+export const usePicker = () => useContext(PickerContext);

@@ -1,0 +1,93 @@
+import type { Delivery } from '@hookflow/shared';
+import { useState } from 'react';
+import type { FlowView } from '../api/endpoints';
+import { useFlowStore } from '../editor/flow-store-context';
+import { CopyField } from './copy-field';
+import { decodeBody, DeliveryInspector } from './delivery-inspector';
+import { useDeliveries } from './use-deliveries';
+
+/** Trigger URLs, "listen for test event" and the request inspector of the webhook trigger. */
+export function TriggerPanel({
+  teamId,
+  flow,
+  onOpenRun,
+}: {
+  teamId: string;
+  flow: FlowView;
+  onOpenRun: (executionId: string) => void;
+}) {
+  const setSample = useFlowStore((state) => state.setSample);
+  const [selected, setSelected] = useState<Delivery | null>(null);
+  const { deliveries, error, listening, listen, stop } = useDeliveries(
+    teamId,
+    flow.id,
+    (delivery) => {
+      setSelected(delivery);
+      // The captured request feeds the data picker and the expression previews.
+      setSample({
+        trigger: {
+          method: delivery.method,
+          path: delivery.path,
+          headers: delivery.headers,
+          query: delivery.query,
+          body: decodeBody(delivery).parsed,
+          rawBody: decodeBody(delivery).text,
+        },
+      });
+    },
+  );
+
+  return (
+    <div className="panel__section">
+      <h3 className="panel__subheading">Trigger URLs</h3>
+      <CopyField label="Production URL (runs the published version)" value={flow.webhookUrl} />
+      <CopyField label="Test URL (runs this draft)" value={flow.testWebhookUrl} />
+      {flow.publishedVersion === null && (
+        <p className="muted small">The production URL answers once the flow is published.</p>
+      )}
+      <div className="trigger__listen">
+        {listening ? (
+          <>
+            <span className="listening" role="status">
+              Listening for a request to the test URL…
+            </span>
+            <button type="button" className="button button--small" onClick={stop}>
+              Stop
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--small button--primary" onClick={listen}>
+            Listen for test event
+          </button>
+        )}
+      </div>
+      {error && <p className="form-error">{error.message}</p>}
+      <h3 className="panel__subheading">Recent requests</h3>
+      {deliveries.length === 0 ? (
+        <p className="muted small">
+          No request has reached this flow yet. Send one to the test URL.
+        </p>
+      ) : (
+        <ul className="delivery-list">
+          {deliveries.slice(0, 10).map((delivery) => (
+            <li key={delivery.id}>
+              <button
+                type="button"
+                className={`delivery-list__item${selected?.id === delivery.id ? ' delivery-list__item--active' : ''}`}
+                onClick={() => setSelected(selected?.id === delivery.id ? null : delivery)}
+              >
+                <span className={`badge badge--${delivery.outcome}`}>{delivery.outcome}</span>
+                <span>{delivery.method}</span>
+                <span className="muted small">{delivery.mode}</span>
+                <span className="muted small">
+                  {new Date(delivery.receivedAt).toLocaleTimeString()}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && <DeliveryInspector teamId={teamId} delivery={selected} onOpenRun={onOpenRun} />}
+    </div>
+  );
+}
