@@ -3,7 +3,7 @@
 // argv: <target-json> <queue> <marker-dir> <mode>
 //   mode 'hang': enqueue one job, start it and never finish (the test kills this process)
 //   mode 'work': run whatever job arrives and record which process ran it
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../dist/database/embedded-postgres.js';
 import { QueueConnection } from '../dist/queue/queue-connection.js';
@@ -26,10 +26,10 @@ connection.createWorker(
       writeFileSync(join(markerDir, 'started'), String(process.pid));
       await new Promise(() => undefined); // hang until killed: the job is mid-run
     }
-    writeFileSync(
-      join(markerDir, 'done'),
-      JSON.stringify({ pid: process.pid, id: job.id, data: job.data }),
-    );
+    // Written aside and renamed, so the test never reads a half-written file.
+    const result = JSON.stringify({ pid: process.pid, id: job.id, data: job.data });
+    writeFileSync(join(markerDir, 'done.tmp'), result);
+    renameSync(join(markerDir, 'done.tmp'), join(markerDir, 'done'));
     return 'ok';
   },
   { concurrency: 1, lockDuration: 1500, stalledInterval: 500, maxStalledCount: 5 },
