@@ -175,18 +175,31 @@ async function probeEndToEnd(url, sink, name) {
     throw new Error(`${name}: trigger answered 2xx but no run reached the sink within 20 s`);
 }
 
+// What every ingest and end-to-end measurement shares; each call adds its target.
+const ingestSettings = {
+  reps: cfg.reps,
+  duration: cfg.ingestSeconds,
+  warmup: cfg.warmupSeconds,
+  connections: cfg.connections,
+  log,
+};
+const endToEndSettings = {
+  settleMs: cfg.settleMs,
+  reps: cfg.reps,
+  rate: cfg.rate,
+  duration: cfg.e2eSeconds,
+  warmup: cfg.warmupSeconds,
+  log,
+};
+
 async function floors(sink) {
   phase('floor: node:http → 202');
   const http = await startFloorHttp();
   try {
     results.ingest['floor-http'] = await ingest({
+      ...ingestSettings,
       url: http.url,
-      reps: cfg.reps,
-      duration: cfg.ingestSeconds,
-      warmup: cfg.warmupSeconds,
-      connections: cfg.connections,
       rssPid: http.child.pid,
-      log,
     });
   } finally {
     await http.stop();
@@ -199,26 +212,17 @@ async function floors(sink) {
   });
   try {
     results.ingest['floor-bullmq'] = await ingest({
+      ...ingestSettings,
       url: bull.url,
-      reps: cfg.reps,
-      duration: cfg.ingestSeconds,
-      warmup: cfg.warmupSeconds,
-      connections: cfg.connections,
       rssPid: bull.child.pid,
       afterRep: () => bull.clean(),
-      log,
     });
     phase('floor: end to end (node:http + BullMQ → Worker → fetch sink)');
     await bull.startWorker();
     results.e2e['floor-bullmq'] = await endToEnd({
-      settleMs: cfg.settleMs,
+      ...endToEndSettings,
       url: bull.url,
-      reps: cfg.reps,
-      rate: cfg.rate,
-      duration: cfg.e2eSeconds,
-      warmup: cfg.warmupSeconds,
       sink,
-      log,
     });
     phase(`floor: raw BullMQ Worker draining ${cfg.workerRuns} jobs`);
     results.worker['raw-bullmq'] = await drainQueue({
@@ -272,28 +276,19 @@ async function hookflowServer(sink) {
     await probeEndToEnd(e2eFlow.webhookUrl, sink, 'Hookflow server');
     phase('Hookflow server: ingest');
     results.ingest['hookflow-server'] = await ingest({
+      ...ingestSettings,
       url: e2eFlow.webhookUrl,
       secret: HMAC_SECRET,
-      reps: cfg.reps,
-      duration: cfg.ingestSeconds,
-      warmup: cfg.warmupSeconds,
-      connections: cfg.connections,
       rssPid: mode.api.pid,
       sink,
       drain: { timeoutMs: quick ? 10_000 : 180_000 },
-      log,
     });
     phase('Hookflow server: end to end');
     results.e2e['hookflow-server'] = await endToEnd({
-      settleMs: cfg.settleMs,
+      ...endToEndSettings,
       url: e2eFlow.webhookUrl,
       secret: HMAC_SECRET,
-      reps: cfg.reps,
-      rate: cfg.rate,
-      duration: cfg.e2eSeconds,
-      warmup: cfg.warmupSeconds,
       sink,
-      log,
     });
     phase(`Hookflow server: worker draining ${cfg.workerRuns} queued runs`);
     results.worker['hookflow-server'] = await drainQueue({
@@ -335,28 +330,19 @@ async function hookflowEmbedded(sink) {
       await probeEndToEnd(e2eFlow.webhookUrl, sink, 'Hookflow embedded');
       phase('Hookflow embedded: ingest');
       results.ingest['hookflow-embedded'] = await ingest({
+        ...ingestSettings,
         url: e2eFlow.webhookUrl,
         secret: HMAC_SECRET,
-        reps: cfg.reps,
-        duration: cfg.ingestSeconds,
-        warmup: cfg.warmupSeconds,
-        connections: cfg.connections,
         rssPid: mode.api.pid,
         sink,
         drain: { timeoutMs: quick ? 10_000 : 180_000 },
-        log,
       });
       phase('Hookflow embedded: end to end');
       results.e2e['hookflow-embedded'] = await endToEnd({
-        settleMs: cfg.settleMs,
+        ...endToEndSettings,
         url: e2eFlow.webhookUrl,
         secret: HMAC_SECRET,
-        reps: cfg.reps,
-        rate: cfg.rate,
-        duration: cfg.e2eSeconds,
-        warmup: cfg.warmupSeconds,
         sink,
-        log,
       });
     }
     if (wants('editor')) {
@@ -381,25 +367,16 @@ async function nodeRed(sink) {
   try {
     await probeEndToEnd(red.url, sink, 'Node-RED');
     results.ingest['node-red'] = await ingest({
+      ...ingestSettings,
       url: red.url,
-      reps: cfg.reps,
-      duration: cfg.ingestSeconds,
-      warmup: cfg.warmupSeconds,
-      connections: cfg.connections,
       rssPid: red.child.pid,
       sink,
       drain: { timeoutMs: 60_000, quietMs: 5000 },
-      log,
     });
     results.e2e['node-red'] = await endToEnd({
-      settleMs: cfg.settleMs,
+      ...endToEndSettings,
       url: red.url,
-      reps: cfg.reps,
-      rate: cfg.rate,
-      duration: cfg.e2eSeconds,
-      warmup: cfg.warmupSeconds,
       sink,
-      log,
     });
   } finally {
     await red.stop();

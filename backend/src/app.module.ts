@@ -2,10 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { ExecutionsModule } from './executions/executions.module.js';
 import { FlowsModule } from './flows/flows.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
 import { TriggersModule } from './triggers/triggers.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -30,8 +32,10 @@ export class AppModule {
         HealthModule,
         AuthModule,
         TeamsModule,
+        CatalogModule,
         CredentialsModule,
         FlowsModule,
+        TemplatesModule,
         ExecutionsModule,
         TriggersModule,
       ],

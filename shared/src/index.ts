@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './expressions';
 export * from './flow';
 export * from './api';
+export * from './templates';

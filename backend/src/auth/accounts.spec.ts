@@ -446,6 +446,10 @@ describe.each(testEnvironments())(
         `/api/teams/${team.id}/flows/${flow.body.id}/deliveries`,
         { token },
       );
+      const template = await app.request('POST', `/api/teams/${team.id}/templates`, {
+        token,
+        body: { flowId: flow.body.id },
+      });
       return {
         teamId: team.id,
         credentialId: credential.body.id as string,
@@ -453,6 +457,8 @@ describe.each(testEnvironments())(
         executionId,
         deliveryId: deliveries.body.items[0].id as string,
         userId: user.id,
+        templateId: template.body.id as string,
+        version: String(published.body.version),
       };
     };
 
@@ -532,6 +538,9 @@ describe.each(testEnvironments())(
           '/api/teams',
           '/api/teams/{teamId}/members',
           '/api/teams/{teamId}/credentials/{credentialId}',
+          '/api/teams/{teamId}/templates/{templateId}/use',
+          '/api/teams/{teamId}/flows/{flowId}/export',
+          '/api/teams/{teamId}/flows/{flowId}/versions/{version}',
           '/api/me/api-keys',
         ]) {
           expect(docs.body.paths).toHaveProperty([path]);

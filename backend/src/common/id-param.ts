@@ -16,3 +16,14 @@ export const isUuid = (value: string) => UUID.test(value);
 
 /** A route's resource id; anything that is not a UUID answers 404 "<what> not found". */
 export const IdParam = (name: string, what: string) => Param(name, new IdOrNotFound(what));
+
+class VersionOrNotFound implements PipeTransform<string, number> {
+  transform(value: string): number {
+    // Versions count from 1; anything else names no version, like an unknown number.
+    if (!/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundException('Flow version not found');
+    return Number(value);
+  }
+}
+
+/** A published version number in the path; anything but a positive integer answers 404. */
+export const VersionParam = (name: string) => Param(name, new VersionOrNotFound());

@@ -5,6 +5,7 @@ import {
   getCredentialDescription,
   propsToZod,
   type CreateCredentialBody,
+  type CredentialView,
   type UpdateCredentialBody,
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
@@ -13,17 +14,6 @@ import { CredentialEntity } from './credential.entity.js';
 import { SecretBox } from './secret-box.js';
 
 type CredentialData = Record<string, unknown>;
-
-/** What the API shows of a credential: never its values, only which fields hold one. */
-export interface CredentialView {
-  id: string;
-  teamId: string;
-  name: string;
-  type: string;
-  fields: Record<string, boolean>;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
@@ -108,8 +98,8 @@ export class CredentialsService {
       name: row.name,
       type: row.type,
       fields: Object.fromEntries(fieldNames.map((name) => [name, row.fieldsSet.includes(name)])),
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './as-step-failure.js';
 export * from './execution-plan.js';
 export * from './flow-graph.js';
+export * from './flow-limits.js';
 export * from './http-failure.js';
 export * from './node-handler.js';
 export * from './retry-policy.js';

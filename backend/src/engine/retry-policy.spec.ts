@@ -1,3 +1,4 @@
+import type { NodeRetryPolicy } from '@hookflow/shared';
 import { aNode } from './engine-test-factories.js';
 import {
   backoffDelay,
@@ -65,6 +66,39 @@ describe(backoffDelay.name, () => {
   });
 });
 
+describe('a retry schedule', () => {
+  const scheduled = retryPolicyFor(
+    aNode('a', { retry: { backoff: 'schedule', schedule: [1000, 60_000] } }),
+  );
+
+  it('waits each listed delay in turn, ±10 %, then gives up', () => {
+    expect(decideRetry(scheduled, 1, retryable, () => 0.5)).toEqual({ retry: true, delayMs: 1000 });
+    expect(decideRetry(scheduled, 2, retryable, () => 0)).toEqual({ retry: true, delayMs: 54_000 });
+    expect(decideRetry(scheduled, 2, retryable, () => 1)).toEqual({ retry: true, delayMs: 66_000 });
+    expect(decideRetry(scheduled, 3, retryable)).toEqual({
+      retry: false,
+      reason: 'attempts-exhausted',
+    });
+  });
+
+  it('is not capped like computed backoff, and still honours a longer Retry-After', () => {
+    const long = retryPolicyFor(
+      aNode('a', { retry: { backoff: 'schedule', schedule: [36_000_000] } }),
+    );
+    const later = new StepFailure('429', {
+      code: 'HTTP_STATUS',
+      retryable: true,
+      retryAfterMs: 120_000,
+    });
+
+    expect(decideRetry(long, 1, retryable, () => 0.5)).toEqual({
+      retry: true,
+      delayMs: 36_000_000,
+    });
+    expect(decideRetry(scheduled, 1, later, () => 0.5)).toEqual({ retry: true, delayMs: 120_000 });
+  });
+});
+
 describe(retryPolicyFor.name, () => {
   it('defaults to 3 exponential attempts from 1 s', () => {
     expect(retryPolicyFor(aNode('a'))).toMatchObject({
@@ -80,5 +114,21 @@ describe(retryPolicyFor.name, () => {
 
     expect(sut).toMatchObject({ attempts: 5, backoff: 'fixed', delayMs: 250 });
     expect(decideRetry(sut, 4, retryable)).toEqual({ retry: true, delayMs: 250 });
+  });
+
+  it("uses the node type's default when the node sets none, and the node's own over it", () => {
+    const typeDefault: NodeRetryPolicy = { backoff: 'schedule', schedule: [10, 20] };
+
+    expect(retryPolicyFor(aNode('a'), typeDefault)).toMatchObject({
+      attempts: 3,
+      backoff: 'schedule',
+      schedule: [10, 20],
+    });
+    expect(
+      retryPolicyFor(
+        aNode('a', { retry: { attempts: 1, backoff: 'fixed', delayMs: 0 } }),
+        typeDefault,
+      ),
+    ).toMatchObject({ attempts: 1, backoff: 'fixed' });
   });
 });

@@ -13,6 +13,7 @@ import {
   credentialIdOf,
   decideRetry,
   FlowGraph,
+  flowLimitsOf,
   planNextSteps,
   redactSecrets,
   resolveStepConfig,
@@ -24,6 +25,7 @@ import {
 import { jsonRow } from '../common/row.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
+import { ExecutionAdmission, ExecutionHeld } from './execution-admission.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionEntity } from './execution.entity.js';
@@ -56,6 +58,7 @@ export class ExecutionRunner {
     @Inject(CredentialsService) private readonly credentials: CredentialsService,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExecutionAdmission) private readonly admission: ExecutionAdmission,
     @Inject(NODE_HANDLERS) handlers: NodeHandler[],
     @Inject(NODE_SERVICES) private readonly services: NodeServices,
   ) {
@@ -78,6 +81,13 @@ export class ExecutionRunner {
       .findOneBy({ id: execution.flowId });
     if (!flow) return this.finish(execution, 'failed', 'The flow was deleted');
     const { graph, expressions } = await this.prepare(flow, execution.version);
+    if (execution.status !== 'running') {
+      // The flow's concurrency limit and ordering keys decide whether it may start now.
+      const admission = await this.admission.start(execution, flowLimitsOf(graph.trigger));
+      if (admission === 'held') throw new ExecutionHeld(executionId);
+      if (admission === 'gone') return;
+      await this.events.publish({ executionId, kind: 'status' });
+    }
 
     const abort = new AbortController();
     const unsubscribe = this.events.subscribe(
@@ -85,13 +95,6 @@ export class ExecutionRunner {
       (signal) => signal.kind === 'cancel' && abort.abort(),
     );
     try {
-      if (execution.status !== 'running') {
-        await this.executions.update(
-          { id: executionId },
-          { status: 'running', startedAt: execution.startedAt ?? new Date() },
-        );
-        await this.events.publish({ executionId, kind: 'status' });
-      }
       for (;;) {
         if (abort.signal.aborted || (await this.isCanceled(executionId))) return;
         const rows = await this.steps.findBy({ executionId });
@@ -175,7 +178,7 @@ export class ExecutionRunner {
       );
     } catch (thrown) {
       const failure = asStepFailure(thrown);
-      const decision = decideRetry(retryPolicyFor(node), attempt, failure);
+      const decision = decideRetry(retryPolicyFor(node, description?.retry), attempt, failure);
       const error: StepError = {
         message: failure.message,
         code: failure.code,

@@ -41,6 +41,10 @@ export class ExecutionEntity {
   @Column({ name: 'dry_run', type: 'boolean', default: false })
   dryRun: boolean;
 
+  /** The trigger's ordering key, evaluated when the run was recorded; runs sharing one go one at a time. */
+  @Column({ name: 'ordering_key', type: 'text', nullable: true })
+  orderingKey: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   response: ExecutionResponse | null;
 

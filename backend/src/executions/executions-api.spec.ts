@@ -207,6 +207,97 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
     expect(badCursor.status).toBe(400);
   });
 
+  it('dry-runs a flow: the would-be request is in the step output and nothing is sent', async () => {
+    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+      token,
+      body: {
+        name: 'Dry',
+        definition: {
+          schemaVersion: 1,
+          nodes: [
+            {
+              id: 'start',
+              type: 'trigger.webhook',
+              name: 'Hook',
+              position: { x: 0, y: 0 },
+              config: { methods: ['POST'], auth: { type: 'none' } },
+            },
+            {
+              id: 'call',
+              type: 'http.request',
+              name: 'Call',
+              position: { x: 0, y: 100 },
+              config: { method: 'POST', url: `${sink.url}/dry`, body: '{{ trigger.body }}' },
+            },
+          ],
+          edges: [{ id: 'e1', source: 'start', target: 'call' }],
+        },
+      },
+    });
+    const dryFlow = `/api/teams/${teamId}/flows/${created.body.id}`;
+    const sentToDry = () => sink.requests.filter((request) => request.url === '/dry').length;
+
+    const started = await app.request('POST', `${dryFlow}/run`, {
+      token,
+      body: { payload: { order: 42 }, dryRun: true },
+    });
+    expect(started.status).toBe(202);
+    const done = await settled(started.body.executionId);
+    expect(done).toMatchObject({ status: 'succeeded', dryRun: true, version: null });
+    const call = done.steps.find((step: { nodeId: string }) => step.nodeId === 'call');
+    expect(call.output).toMatchObject({
+      dryRun: true,
+      request: { method: 'POST', url: `${sink.url}/dry`, body: '{"order":42}' },
+    });
+    expect(sentToDry()).toBe(0);
+
+    // A delivery replayed as a dry run sends nothing either.
+    const published = await app.request('POST', `${dryFlow}/publish`, { token });
+    const hook = await fetch(published.body.webhookUrl.replace(/^https?:\/\/[^/]+/, app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ order: 43 }),
+    });
+    expect(hook.status).toBe(202);
+    expect(
+      (await settled(((await hook.json()) as { executionId: string }).executionId)).dryRun,
+    ).toBe(false);
+    expect(sentToDry()).toBe(1);
+    const deliveries = await app.request('GET', `${dryFlow}/deliveries`, { token });
+    const replayed = await app.request(
+      'POST',
+      `${dryFlow}/deliveries/${deliveries.body.items[0].id}/replay`,
+      { token, body: { target: 'draft', dryRun: true } },
+    );
+    expect(replayed.status).toBe(202);
+    expect(await settled(replayed.body.executionId)).toMatchObject({
+      status: 'succeeded',
+      dryRun: true,
+    });
+    expect(sentToDry()).toBe(1);
+
+    // `version` picks the published version; both fields are validated by name.
+    const onPublished = await app.request('POST', `${dryFlow}/run`, {
+      token,
+      body: { payload: {}, version: 'published', dryRun: true },
+    });
+    expect((await settled(onPublished.body.executionId)).version).toBe(1);
+    const badDry = await app.request('POST', `${dryFlow}/run`, { token, body: { dryRun: 'yes' } });
+    expect(badDry.status).toBe(400);
+    expect(badDry.body.message).toContain('field "dryRun"');
+    const badVersion = await app.request('POST', `${dryFlow}/run`, {
+      token,
+      body: { version: 'latest' },
+    });
+    expect(badVersion.status).toBe(400);
+    expect(badVersion.body.message).toContain('field "version"');
+    const unpublished = await app.request('POST', `/api/teams/${teamId}/flows/${flowId}/run`, {
+      token,
+      body: { version: 'published' },
+    });
+    expect(unpublished.status).toBe(409);
+  });
+
   it('records step inputs with secrets masked', async () => {
     const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
       token,

@@ -12,6 +12,7 @@ import { assertCatalogCovered, nodeHandlers } from '../nodes/node-registry.js';
 import { createDestinationCheck, createGuardedFetch } from '../outbound/index.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { ExecutionAdmission } from './execution-admission.js';
 import {
   ExecutionEventBus,
   InProcessEventBus,
@@ -39,6 +40,7 @@ import { StepRunEntity } from './step-run.entity.js';
   providers: [
     ExecutionsService,
     ExecutionQueue,
+    ExecutionAdmission,
     ExecutionRunner,
     ExecutionWorker,
     {

@@ -1,15 +1,23 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type {
-  Execution,
-  ExecutionSummary,
-  ListExecutionsQuery,
-  Page,
-  StepRun,
-  TriggerRequestContext,
+import {
+  isTriggerType,
+  type Execution,
+  type ExecutionSummary,
+  type ListExecutionsQuery,
+  type Page,
+  type RunFlowBody,
+  type StepRun,
+  type TriggerRequestContext,
 } from '@hookflow/shared';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
-import { FlowGraph, resumeFrom } from '../engine/index.js';
+import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
@@ -26,6 +34,8 @@ export interface StartExecution {
   trigger: TriggerRequestContext;
   deliveryId?: string;
   dryRun?: boolean;
+  /** Already evaluated (the trigger ingress does it before its transaction); else `startNow` does. */
+  orderingKey?: string | null;
 }
 
 const TERMINAL = ['succeeded', 'failed', 'canceled'];
@@ -87,24 +97,42 @@ export class ExecutionsService {
       trigger: start.trigger,
       deliveryId: start.deliveryId ?? null,
       dryRun: start.dryRun ?? false,
+      orderingKey: start.orderingKey ?? null,
     });
     await manager.insert(ExecutionEntity, jsonRow<ExecutionEntity>(execution));
     return execution.id;
   }
 
   async startNow(start: StartExecution): Promise<string> {
-    const id = await this.create(start);
+    const orderingKey =
+      start.orderingKey !== undefined ? start.orderingKey : await this.orderingKeyOf(start);
+    const id = await this.create({ ...start, orderingKey });
     await this.queue.start(id);
     return id;
   }
 
-  /** Manual run from the editor or the API: the draft, with `payload` as the trigger body. */
+  /** The ordering key the trigger of the version being run asks for (DESIGN §5). */
+  private async orderingKeyOf(start: StartExecution): Promise<string | null> {
+    const definition = await this.flows.runnableDefinition(start.flow, start.version);
+    const trigger = definition.nodes.find((node) => isTriggerType(node.type));
+    if (!trigger) return null;
+    return evaluateOrderingKey(flowLimitsOf(trigger).orderingKey, start.trigger, start.flow);
+  }
+
+  /**
+   * Manual run from the editor or the API, with `payload` as the trigger body: the draft unless
+   * `version` says published; a dry run describes what side-effecting steps would send.
+   */
   async runManually(
     teamId: string,
     flowId: string,
-    payload: unknown,
+    { payload, version = 'draft', dryRun = false }: RunFlowBody,
   ): Promise<{ executionId: string }> {
     const flow = await this.flows.find(teamId, flowId);
+    if (version === 'published' && flow.publishedVersion === null)
+      throw new ConflictException(
+        'This flow has no published version yet: publish it, or run the draft',
+      );
     const body = payload ?? {};
     const trigger: TriggerRequestContext = {
       method: 'POST',
@@ -114,7 +142,14 @@ export class ExecutionsService {
       body,
       rawBody: JSON.stringify(body),
     };
-    return { executionId: await this.startNow({ flow, version: null, mode: 'manual', trigger }) };
+    const executionId = await this.startNow({
+      flow,
+      version: version === 'draft' ? null : flow.publishedVersion,
+      mode: 'manual',
+      trigger,
+      dryRun,
+    });
+    return { executionId };
   }
 
   /**
@@ -253,6 +288,7 @@ export class ExecutionsService {
       version: row.version,
       status: row.status,
       deliveryId: row.deliveryId,
+      dryRun: row.dryRun,
       createdAt: row.createdAt.toISOString(),
       startedAt: row.startedAt?.toISOString() ?? null,
       finishedAt: row.finishedAt?.toISOString() ?? null,

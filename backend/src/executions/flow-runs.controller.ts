@@ -21,6 +21,6 @@ export class FlowRunsController {
     @IdParam('flowId', 'Flow') id: string,
     @ValidBody() body: RunFlowBody,
   ) {
-    return this.executions.runManually(teamId, id, body.payload);
+    return this.executions.runManually(teamId, id, body);
   }
 }

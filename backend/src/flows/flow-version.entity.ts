@@ -13,6 +13,10 @@ export class FlowVersionEntity {
   @Column({ type: 'jsonb' })
   definition: FlowDefinition;
 
+  /** The user who published it; null when unknown (before this was recorded) or deleted. */
+  @Column({ name: 'published_by', type: 'uuid', nullable: true })
+  publishedBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

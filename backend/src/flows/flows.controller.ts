@@ -1,12 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   createFlowBodySchema,
   updateFlowBodySchema,
   type CreateFlowBody,
   type UpdateFlowBody,
 } from '@hookflow/shared';
-import { IdParam } from '../common/id-param.js';
+import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
+import { IdParam, VersionParam } from '../common/id-param.js';
 import { JsonBody, ValidBody } from '../common/validated-body.js';
 import { TeamRoute } from '../teams/team-access.js';
 import { FlowsService } from './flows.service.js';
@@ -63,8 +64,31 @@ export class FlowsController {
   @TeamRoute('editor')
   @Post(':flowId/publish')
   @HttpCode(200)
-  publish(@IdParam('teamId', 'Team') teamId: string, @IdParam('flowId', 'Flow') id: string) {
-    return this.flows.publish(teamId, id);
+  publish(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('flowId', 'Flow') id: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.flows.publish(teamId, id, user.id);
+  }
+
+  /** Every published version, newest first. */
+  @TeamRoute('viewer')
+  @Get(':flowId/versions')
+  versions(@IdParam('teamId', 'Team') teamId: string, @IdParam('flowId', 'Flow') id: string) {
+    return this.flows.listVersions(teamId, id);
+  }
+
+  /** One published version's immutable definition, secrets masked. */
+  @TeamRoute('viewer')
+  @Get(':flowId/versions/:version')
+  @ApiParam({ name: 'version', type: 'integer', description: 'A published version number, from 1' })
+  version(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('flowId', 'Flow') id: string,
+    @VersionParam('version') version: number,
+  ) {
+    return this.flows.getVersion(teamId, id, version);
   }
 
   @TeamRoute('editor')

@@ -10,10 +10,14 @@ import {
   createDefaultDefinition,
   validateFlowDefinition,
   type CreateFlowBody,
-  type Flow,
+  type ExecutionStatus,
   type FlowDefinition,
+  type FlowInfo,
   type FlowIssue,
   type FlowSummary,
+  type FlowVersion,
+  type FlowVersionSummary,
+  type FlowView,
   type PublishFlowResponse,
   type UpdateFlowBody,
 } from '@hookflow/shared';
@@ -21,7 +25,9 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { jsonRow } from '../common/row.js';
+import { APP_SCHEMA } from '../database/data-source-options.js';
 import { badRequest } from '../common/validated-body.js';
 import { SecretBox } from '../credentials/secret-box.js';
 import { nextRunTimes, ScheduleConfigError } from '../schedules/next-runs.js';
@@ -34,12 +40,29 @@ import { maskSecrets, revealSecrets, sealSecrets } from './flow-secrets.js';
 /** 256 random bits, URL-safe: trigger URLs are bearer secrets of their own. */
 const newTriggerKey = () => randomBytes(32).toString('base64url');
 
-export interface FlowView extends Flow {
-  webhookUrl: string;
-  testWebhookUrl: string;
-  /** What publishing would refuse, so the editor can show it before the user tries. */
-  issues: FlowIssue[];
+interface RunActivityRow {
+  flowId: string;
+  lastRunId: string | null;
+  lastRunStatus: ExecutionStatus | null;
+  lastRunAt: Date | null;
+  runsLast24h: number;
 }
+
+interface VersionRow {
+  version: number;
+  publishedAt: Date;
+  publisherId: string | null;
+  publisherName: string | null;
+}
+
+const versionSummary = (row: VersionRow): FlowVersionSummary => ({
+  version: row.version,
+  publishedAt: row.publishedAt.toISOString(),
+  publishedBy:
+    row.publisherId && row.publisherName !== null
+      ? { userId: row.publisherId, name: row.publisherName }
+      : null,
+});
 
 /** A schedule trigger's cron and time zone must parse before it can be published. */
 function scheduleIssues(definition: FlowDefinition): FlowIssue[] {
@@ -78,7 +101,48 @@ export class FlowsService {
 
   async list(teamId: string): Promise<FlowSummary[]> {
     const rows = await this.flows.find({ where: { teamId }, order: { updatedAt: 'DESC' } });
-    return rows.map((row) => this.summary(row));
+    const activity = await this.runActivity(rows.map((row) => row.id));
+    return rows.map((row) => {
+      const runs = activity.get(row.id);
+      return {
+        ...this.info(row),
+        lastRun:
+          runs?.lastRunId && runs.lastRunStatus && runs.lastRunAt
+            ? {
+                id: runs.lastRunId,
+                status: runs.lastRunStatus,
+                createdAt: runs.lastRunAt.toISOString(),
+              }
+            : null,
+        runsLast24h: runs?.runsLast24h ?? 0,
+      };
+    });
+  }
+
+  /**
+   * Every listed flow's newest run and its number of runs in the last 24 hours, in one query
+   * whatever the number of flows; both lookups walk the executions (flow_id, created_at) index.
+   * Flows read the executions table directly because the executions module depends on this one.
+   */
+  private async runActivity(flowIds: string[]): Promise<Map<string, RunActivityRow>> {
+    if (!flowIds.length) return new Map();
+    const rows: RunActivityRow[] = await this.dataSource.query(
+      `SELECT f.id AS "flowId", last.id AS "lastRunId", last.status AS "lastRunStatus",
+              last.created_at AS "lastRunAt", recent.runs AS "runsLast24h"
+         FROM unnest($1::uuid[]) AS f(id)
+         LEFT JOIN LATERAL (
+           SELECT e.id, e.status, e.created_at FROM ${APP_SCHEMA}.executions e
+            WHERE e.flow_id = f.id
+            ORDER BY e.created_at DESC, e.id DESC
+            LIMIT 1
+         ) last ON true
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS runs FROM ${APP_SCHEMA}.executions e
+            WHERE e.flow_id = f.id AND e.created_at > now() - interval '24 hours'
+         ) recent`,
+      [flowIds],
+    );
+    return new Map(rows.map((row) => [row.flowId, row]));
   }
 
   async get(teamId: string, id: string): Promise<FlowView> {
@@ -118,8 +182,40 @@ export class FlowsService {
     await this.flows.remove(row);
   }
 
+  /** The published versions, newest first, with who published each. */
+  async listVersions(teamId: string, id: string): Promise<FlowVersionSummary[]> {
+    const flow = await this.find(teamId, id);
+    const rows = await this.versionsQuery(flow.id)
+      .orderBy('v.version', 'DESC')
+      .getRawMany<VersionRow>();
+    return rows.map(versionSummary);
+  }
+
+  /** One published version's definition, secrets masked exactly as the draft's are. */
+  async getVersion(teamId: string, id: string, version: number): Promise<FlowVersion> {
+    const flow = await this.find(teamId, id);
+    const row = await this.versionsQuery(flow.id)
+      .addSelect('v.definition', 'definition')
+      .andWhere('v.version = :version', { version })
+      .getRawOne<VersionRow & { definition: FlowDefinition }>();
+    if (!row) throw new NotFoundException(`Flow version ${version} not found`);
+    return { ...versionSummary(row), definition: maskSecrets(row.definition) };
+  }
+
+  private versionsQuery(flowId: string) {
+    return this.dataSource
+      .getRepository(FlowVersionEntity)
+      .createQueryBuilder('v')
+      .leftJoin(UserEntity, 'u', 'u.id = v.published_by')
+      .select('v.version', 'version')
+      .addSelect('v.created_at', 'publishedAt')
+      .addSelect('u.id', 'publisherId')
+      .addSelect('u.name', 'publisherName')
+      .where('v.flow_id = :flowId', { flowId });
+  }
+
   /** Snapshots the draft as the next immutable version; refused (400) unless it validates. */
-  async publish(teamId: string, id: string): Promise<PublishFlowResponse> {
+  async publish(teamId: string, id: string, publishedBy: string): Promise<PublishFlowResponse> {
     const published = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(FlowEntity, {
         where: { id, teamId },
@@ -139,7 +235,12 @@ export class FlowsService {
       const version = (row.publishedVersion ?? 0) + 1;
       await manager.insert(
         FlowVersionEntity,
-        jsonRow<FlowVersionEntity>({ flowId: id, version, definition: row.definition }),
+        jsonRow<FlowVersionEntity>({
+          flowId: id,
+          version,
+          definition: row.definition,
+          publishedBy,
+        }),
       );
       await manager.update(FlowEntity, { id }, { publishedVersion: version, status: 'published' });
       return { row, definition, version };
@@ -237,7 +338,7 @@ export class FlowsService {
     return { webhookUrl: base, testWebhookUrl: `${base}/test` };
   }
 
-  private summary(row: FlowEntity): FlowSummary {
+  private info(row: FlowEntity): FlowInfo {
     return {
       id: row.id,
       teamId: row.teamId,
@@ -252,6 +353,6 @@ export class FlowsService {
 
   private view(row: FlowEntity): FlowView {
     const definition = maskSecrets(row.definition);
-    return { ...this.summary(row), definition, ...this.urls(row), issues: issuesOf(definition) };
+    return { ...this.info(row), definition, ...this.urls(row), issues: issuesOf(definition) };
   }
 }

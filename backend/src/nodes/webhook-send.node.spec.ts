@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import type { StepFailure } from '../engine/step-failure.js';
+import { decideRetry, retryPolicyFor } from '../engine/retry-policy.js';
+import { StepFailure } from '../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordedRequest,
@@ -9,8 +10,6 @@ import {
 import { aRunInput, loopbackServices } from './node-test-input.js';
 import {
   generateWebhookSecret,
-  scheduledRetryDelay,
-  standardWebhooksRetrySchedule,
   webhookMessageId,
   webhookSendHandler as sut,
 } from './webhook-send.node.js';
@@ -186,13 +185,33 @@ describe('webhook.send', () => {
     expect(server.requests).toEqual([]);
   });
 
-  describe(scheduledRetryDelay.name, () => {
-    it('follows the Svix schedule within ±10 % jitter, then stops', () => {
-      expect(scheduledRetryDelay(standardWebhooksRetrySchedule, 1, () => 0.5)).toBe(0);
-      expect(scheduledRetryDelay(standardWebhooksRetrySchedule, 2, () => 0.5)).toBe(5000);
-      expect(scheduledRetryDelay(standardWebhooksRetrySchedule, 3, () => 0)).toBe(270_000);
-      expect(scheduledRetryDelay(standardWebhooksRetrySchedule, 3, () => 1)).toBe(330_000);
-      expect(scheduledRetryDelay(standardWebhooksRetrySchedule, 9)).toBeUndefined();
+  it("retries on Svix's schedule by default: 8 tries over about a day, ±10 % jitter", () => {
+    const policy = retryPolicyFor({}, sut.description.retry);
+    const unavailable = new StepFailure('503', { code: 'HTTP_STATUS', retryable: true });
+    const waits = [1, 2, 3, 4, 5, 6, 7].map((attempt) => {
+      const decision = decideRetry(policy, attempt, unavailable, () => 0.5);
+      return decision.retry ? decision.delayMs : undefined;
     });
+
+    expect(waits).toEqual([
+      5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
+    expect(decideRetry(policy, 2, unavailable, () => 0)).toEqual({ retry: true, delayMs: 270_000 });
+    expect(decideRetry(policy, 2, unavailable, () => 1)).toEqual({ retry: true, delayMs: 330_000 });
+    expect(decideRetry(policy, 8, unavailable)).toEqual({
+      retry: false,
+      reason: 'attempts-exhausted',
+    });
+  });
+
+  it('lets a step replace the default schedule with its own', () => {
+    const policy = retryPolicyFor(
+      { retry: { backoff: 'schedule', schedule: [100, 200] } },
+      sut.description.retry,
+    );
+    const unavailable = new StepFailure('503', { code: 'HTTP_STATUS', retryable: true });
+
+    expect(decideRetry(policy, 2, unavailable, () => 0.5)).toEqual({ retry: true, delayMs: 200 });
+    expect(decideRetry(policy, 3, unavailable).retry).toBe(false);
   });
 });

@@ -8,35 +8,6 @@ import { configFailure, displayUrl, httpUrl, parseJson, postOutbound } from './o
 const timeoutMs = 15_000;
 const secretPrefix = 'whsec_';
 
-/**
- * Svix's schedule (the Standard Webhooks reference): the wait before each retry, in ms. The
- * engine's retry policy cannot express a list yet; see `scheduledRetryDelay`.
- */
-export const standardWebhooksRetrySchedule: readonly number[] = [
-  0,
-  5_000,
-  5 * 60_000,
-  30 * 60_000,
-  2 * 3_600_000,
-  5 * 3_600_000,
-  10 * 3_600_000,
-  10 * 3_600_000,
-];
-
-/**
- * The wait after failed try `attempt` (1-based) on `schedule`, with ±10 % jitter so a receiver
- * that comes back is not hit by every queued retry at once; undefined once the schedule is spent.
- */
-export function scheduledRetryDelay(
-  schedule: readonly number[],
-  attempt: number,
-  random = Math.random,
-): number | undefined {
-  const base = schedule[attempt - 1];
-  if (base === undefined) return undefined;
-  return Math.round(base * (0.9 + random() * 0.2));
-}
-
 /** A fresh signing secret: `whsec_` + base64 of 32 random bytes. */
 export function generateWebhookSecret(): string {
   return secretPrefix + randomBytes(32).toString('base64');

@@ -54,6 +54,30 @@ describe.each(testEnvironments())('QueueConnection contract on $name', (environm
     expect(ranAt[0] - enqueuedAt).toBeGreaterThanOrEqual(1150);
   });
 
+  it('runs a new job promptly while a delayed job is still pending', async () => {
+    // Embedded mode polls (no NOTIFY): an idle worker must not sleep until the delayed job is due.
+    const connection =
+      environment.name === 'embedded'
+        ? new QueueConnection({ kind: 'postgres', url: env.queue.url, pollSeconds: 0.05 })
+        : sut;
+    try {
+      const name = uniqueName();
+      const queue = connection.createQueue<{ n: number }>(name);
+      const ran: number[] = [];
+      const worker = connection.createWorker<{ n: number }, void>(name, async (job) => {
+        ran.push(job.data.n);
+      });
+      await worker.waitUntilReady();
+      await queue.add('later', { n: 1 }, { delay: 20_000 });
+      await sleep(300);
+      await queue.add('now', { n: 2 });
+      await waitFor(() => ran.includes(2), 3000, 'the new job to run');
+      expect(ran).toEqual([2]);
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('retries a failing job with backoff until it succeeds', async () => {
     const name = uniqueName();
     const queue = sut.createQueue<object>(name);

@@ -85,6 +85,11 @@ export class QueueConnection {
             ...settings,
             connection: this.postgresOptions(),
           });
+    if (this.target.kind === 'postgres' && this.target.pollSeconds) {
+      // With a delayed job pending, BullMQ blocks until it is due (up to an hour) and counts on a
+      // NOTIFY to wake it for new jobs; without NOTIFY that would leave new jobs waiting meanwhile.
+      Object.defineProperty(worker, 'maximumBlockTimeout', { value: this.target.pollSeconds });
+    }
     this.track(worker);
     return worker as unknown as AppWorker<Data, Result>;
   }

@@ -2,19 +2,17 @@ import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Req } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   addTeamMemberBodySchema,
+  changeTeamMemberRoleBodySchema,
   createTeamBodySchema,
-  teamRoles,
   type AddTeamMemberBody,
+  type ChangeTeamMemberRoleBody,
   type CreateTeamBody,
 } from '@hookflow/shared';
-import { z } from 'zod';
 import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import { JsonBody, ValidBody } from '../common/validated-body.js';
 import { TeamRoute, type TeamRequest } from './team-access.js';
 import { TeamsService } from './teams.service.js';
-
-const changeRoleBodySchema = z.object({ role: z.enum(teamRoles) });
 
 @ApiTags('teams')
 @Controller('api/teams')
@@ -49,11 +47,11 @@ export class TeamsController {
 
   @TeamRoute('owner')
   @Patch(':teamId/members/:userId')
-  @JsonBody(changeRoleBodySchema)
+  @JsonBody(changeTeamMemberRoleBodySchema)
   changeRole(
     @IdParam('teamId', 'Team') teamId: string,
     @IdParam('userId', 'Member') userId: string,
-    @ValidBody() body: z.infer<typeof changeRoleBodySchema>,
+    @ValidBody() body: ChangeTeamMemberRoleBody,
   ) {
     return this.teams.changeRole(teamId, userId, body.role);
   }

@@ -6,18 +6,11 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Team, TeamMembership, TeamRole } from '@hookflow/shared';
+import type { Team, TeamMember, TeamMembership, TeamRole } from '@hookflow/shared';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity.js';
 import { MembershipEntity } from './membership.entity.js';
 import { TeamEntity } from './team.entity.js';
-
-export interface TeamMember {
-  userId: string;
-  email: string;
-  name: string;
-  role: TeamRole;
-}
 
 @Injectable()
 export class TeamsService {

@@ -62,6 +62,7 @@ export class DeliveriesService {
     flowId: string,
     id: string,
     target: 'draft' | 'published',
+    dryRun = false,
   ): Promise<{ executionId: string }> {
     const flow = await this.flows.find(teamId, flowId);
     const delivery = await this.find(teamId, flowId, id);
@@ -86,6 +87,7 @@ export class DeliveriesService {
       mode: target === 'draft' ? 'test' : 'production',
       trigger,
       deliveryId: delivery.id,
+      dryRun,
     });
     return { executionId };
   }

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { evaluateOrderingKey } from '../engine/index.js';
 import { ExecutionEventBus } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
 import { ExecutionEntity } from '../executions/execution.entity.js';
@@ -257,6 +258,8 @@ export class TriggerIngressService {
     dedupeKey: string | null,
   ): Promise<IngressReply> {
     const { flow, version, config } = trigger;
+    // Evaluated before the transaction so it stays short; a failing expression gives no key.
+    const orderingKey = await evaluateOrderingKey(config.orderingKey, context, flow);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const delivery = manager.create(
         DeliveryEntity,
@@ -286,6 +289,7 @@ export class TriggerIngressService {
           mode: test ? 'test' : 'production',
           trigger: context,
           deliveryId: delivery.id,
+          orderingKey,
         },
         manager,
       );

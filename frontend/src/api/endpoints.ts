@@ -1,15 +1,17 @@
 import type {
+  AddTeamMemberBody,
   AuthResponse,
   CreateCredentialBody,
-  CredentialSummary,
+  CredentialView,
   Delivery,
   Execution,
   ExecutionStatus,
   ExecutionSummary,
-  Flow,
   FlowDefinition,
-  FlowIssue,
   FlowSummary,
+  FlowVersion,
+  FlowVersionSummary,
+  FlowView,
   LoginBody,
   MeResponse,
   Page,
@@ -17,21 +19,14 @@ import type {
   RunFlowResponse,
   SignupBody,
   Team,
+  TeamMember,
+  TeamRole,
   UpdateCredentialBody,
 } from '@hookflow/shared';
 import { api } from './client';
 
-/** `GET …/flows/:id` adds the trigger URLs and what publishing would refuse. */
-export interface FlowView extends Flow {
-  webhookUrl: string;
-  testWebhookUrl: string;
-  issues: FlowIssue[];
-}
-
-/** The API also says which credential fields hold a value (values themselves are write-only). */
-export interface CredentialView extends CredentialSummary {
-  fields: Record<string, boolean>;
-}
+// The answers' types live in shared, next to the backend that produces them.
+export type { CredentialView, FlowView } from '@hookflow/shared';
 
 export interface ExecutionFilter {
   flowId?: string;
@@ -56,6 +51,20 @@ export const authApi = {
   createTeam: (name: string) => api.post<Team>('/api/teams', { name }),
 };
 
+const memberPath = (teamId: string, userId: string) =>
+  `${team(teamId)}/members/${encodeURIComponent(userId)}`;
+
+export const teamsApi = {
+  members: (teamId: string, signal?: AbortSignal) =>
+    api.get<TeamMember[]>(`${team(teamId)}/members`, signal),
+  addMember: (teamId: string, body: AddTeamMemberBody) =>
+    api.post<TeamMember>(`${team(teamId)}/members`, body),
+  changeRole: (teamId: string, userId: string, role: TeamRole) =>
+    api.patch<TeamMember>(memberPath(teamId, userId), { role }),
+  /** Removes a member; with one's own id, leaves the team. */
+  removeMember: (teamId: string, userId: string) => api.delete<void>(memberPath(teamId, userId)),
+};
+
 export const flowsApi = {
   list: (teamId: string, signal?: AbortSignal) =>
     api.get<FlowSummary[]>(`${team(teamId)}/flows`, signal),
@@ -68,11 +77,15 @@ export const flowsApi = {
   duplicate: (teamId: string, flowId: string) =>
     api.post<FlowView>(`${flowPath(teamId, flowId)}/duplicate`),
   setEnabled: (teamId: string, flowId: string, enabled: boolean) =>
-    api.post<FlowSummary>(`${flowPath(teamId, flowId)}/${enabled ? 'enable' : 'disable'}`),
+    api.post<FlowView>(`${flowPath(teamId, flowId)}/${enabled ? 'enable' : 'disable'}`),
   publish: (teamId: string, flowId: string) =>
     api.post<PublishFlowResponse>(`${flowPath(teamId, flowId)}/publish`),
-  run: (teamId: string, flowId: string, payload: unknown) =>
-    api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload }),
+  versions: (teamId: string, flowId: string, signal?: AbortSignal) =>
+    api.get<FlowVersionSummary[]>(`${flowPath(teamId, flowId)}/versions`, signal),
+  version: (teamId: string, flowId: string, version: number, signal?: AbortSignal) =>
+    api.get<FlowVersion>(`${flowPath(teamId, flowId)}/versions/${version}`, signal),
+  run: (teamId: string, flowId: string, payload: unknown, dryRun = false) =>
+    api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload, dryRun }),
 };
 
 export const deliveriesApi = {

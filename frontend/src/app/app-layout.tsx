@@ -27,6 +27,12 @@ export function AppLayout() {
               <NavLink to="/credentials" className="topbar__link">
                 Credentials
               </NavLink>
+              <NavLink to="/templates" className="topbar__link">
+                Templates
+              </NavLink>
+              <NavLink to="/team" className="topbar__link">
+                Team
+              </NavLink>
             </>
           )}
         </nav>

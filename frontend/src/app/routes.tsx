@@ -32,6 +32,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'templates',
+                lazy: async () => ({
+                  Component: (await import('../templates/templates-page')).TemplatesPage,
+                }),
+              },
+              {
                 path: 'runs',
                 lazy: async () => ({ Component: (await import('../runs/runs-page')).RunsPage }),
               },
@@ -39,6 +45,12 @@ export const routes: RouteObject[] = [
                 path: 'credentials',
                 lazy: async () => ({
                   Component: (await import('../credentials/credentials-page')).CredentialsPage,
+                }),
+              },
+              {
+                path: 'team',
+                lazy: async () => ({
+                  Component: (await import('../teams/team-settings-page')).TeamSettingsPage,
                 }),
               },
               { path: '*', element: <NotFoundPage /> },

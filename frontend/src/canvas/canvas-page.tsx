@@ -1,8 +1,9 @@
+import type { FlowView } from '@hookflow/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { flowsApi, type FlowView } from '../api/endpoints';
+import { flowsApi } from '../api/endpoints';
 import { useTeamId } from '../auth/session-store';
 import { FlowStoreProvider } from '../editor/flow-store-context';
 import { FlowEditor } from './flow-editor';

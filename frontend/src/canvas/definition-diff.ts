@@ -1,46 +1,55 @@
 import type { FlowDefinition, FlowNode } from '@hookflow/shared';
 
+export interface ChangedNode {
+  node: FlowNode;
+  /** What differs, e.g. `name`, `config.url`, `retry`. */
+  fields: string[];
+}
+
 export interface DefinitionDiff {
   added: FlowNode[];
   removed: FlowNode[];
-  changed: FlowNode[];
+  changed: ChangedNode[];
   edgesChanged: boolean;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 // Moving a node on the canvas does not change what a run does, so positions are left out.
-const behaviour = ({ position: _position, ...rest }: FlowNode) => JSON.stringify(rest);
+function changedFields(before: FlowNode, after: FlowNode): string[] {
+  const fields: string[] = [];
+  if (before.name !== after.name) fields.push('name');
+  if (before.type !== after.type) fields.push('type');
+  const keys = new Set([...Object.keys(before.config), ...Object.keys(after.config)]);
+  for (const key of [...keys].sort()) {
+    if (!same(before.config[key], after.config[key])) fields.push(`config.${key}`);
+  }
+  if (!same(before.retry, after.retry)) fields.push('retry');
+  return fields;
+}
+
 const edgeKey = (definition: FlowDefinition) =>
   definition.edges
     .map((edge) => `${edge.source}>${edge.target}:${edge.sourceHandle ?? ''}`)
     .sort()
     .join(',');
 
-/** What publishing `next` changes compared with the version published before. */
+/** What publishing `next` changes compared with the published version `previous`. */
 export function diffDefinitions(previous: FlowDefinition, next: FlowDefinition): DefinitionDiff {
   const before = new Map(previous.nodes.map((node) => [node.id, node]));
   const after = new Set(next.nodes.map((node) => node.id));
   return {
     added: next.nodes.filter((node) => !before.has(node.id)),
     removed: previous.nodes.filter((node) => !after.has(node.id)),
-    changed: next.nodes.filter((node) => {
+    changed: next.nodes.flatMap((node) => {
       const old = before.get(node.id);
-      return old !== undefined && behaviour(old) !== behaviour(node);
+      const fields = old ? changedFields(old, node) : [];
+      return fields.length ? [{ node, fields }] : [];
     }),
     edgesChanged: edgeKey(previous) !== edgeKey(next),
   };
 }
 
-const storageKey = (flowId: string) => `hookflow.published.${flowId}`;
-
-/**
- * The API has no route for the published definition, so the editor remembers the definition it
- * published last (per browser). Unknown when the flow was published elsewhere.
- */
-export function rememberedPublished(flowId: string): FlowDefinition | null {
-  const stored = localStorage.getItem(storageKey(flowId));
-  return stored ? (JSON.parse(stored) as FlowDefinition) : null;
-}
-
-export function rememberPublished(flowId: string, definition: FlowDefinition): void {
-  localStorage.setItem(storageKey(flowId), JSON.stringify(definition));
+export function isUnchanged(diff: DefinitionDiff): boolean {
+  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.edgesChanged;
 }

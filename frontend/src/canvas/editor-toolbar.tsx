@@ -1,11 +1,12 @@
+import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { FlowView } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
 import type { SaveState } from '../editor/use-autosave';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
+import { FlowTemplateActions } from '../templates/flow-template-actions';
 
 const SAVE_LABELS: Record<SaveState['state'], string> = {
   saved: 'All changes saved',
@@ -99,6 +100,7 @@ export function EditorToolbar({
             {issueCount} issue{issueCount === 1 ? '' : 's'}
           </span>
         )}
+        <FlowTemplateActions teamId={teamId} flow={flow} flush={autosave.flush} />
         <Link to={`/runs?flowId=${flow.id}`} className="button button--small">
           Runs
         </Link>

@@ -1,7 +1,7 @@
+import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import type { FlowView } from '../api/endpoints';
 import { useFlowStoreApi } from '../editor/flow-store-context';
 import { useAutosave } from '../editor/use-autosave';
 import { SidePanel } from '../panel/side-panel';

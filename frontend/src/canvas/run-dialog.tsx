@@ -17,6 +17,7 @@ export interface RunDialogProps {
 export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDialogProps) {
   const store = useFlowStoreApi();
   const [text, setText] = useState(() => JSON.stringify(defaultPayload(store.getState()), null, 2));
+  const [dryRun, setDryRun] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +33,7 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
     setError(null);
     try {
       await flush();
-      const { executionId } = await flowsApi.run(teamId, flowId, payload);
+      const { executionId } = await flowsApi.run(teamId, flowId, payload, dryRun);
       onStarted(executionId);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -51,6 +52,19 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
           onChange={(event) => setText(event.target.value)}
         />
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={dryRun}
+          onChange={(event) => setDryRun(event.target.checked)}
+        />
+        Dry run (don’t send anything)
+      </label>
+      {dryRun && (
+        <p className="muted small">
+          HTTP calls, messages, e-mails and webhooks are recorded with what they would have sent.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -1,7 +1,7 @@
-import { credentialCatalog, getCredentialDescription } from '@hookflow/shared';
+import { credentialCatalog, getCredentialDescription, type CredentialView } from '@hookflow/shared';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { credentialsApi, type CredentialView } from '../api/endpoints';
+import { credentialsApi } from '../api/endpoints';
 import { PropsForm, type ConfigValue } from '../panel/props-form';
 
 export interface CredentialFormProps {

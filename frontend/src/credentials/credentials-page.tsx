@@ -1,7 +1,7 @@
-import { getCredentialDescription } from '@hookflow/shared';
+import { getCredentialDescription, type CredentialView } from '@hookflow/shared';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import { credentialsApi, type CredentialView } from '../api/endpoints';
+import { credentialsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
 import { useTeamId } from '../auth/session-store';
 import { CredentialForm } from './credential-form';

@@ -1,6 +1,7 @@
+import type { CredentialView } from '@hookflow/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { credentialsApi, type CredentialView } from '../api/endpoints';
+import { credentialsApi } from '../api/endpoints';
 
 /** The team's stored credentials, with a reload for after creating or deleting one. */
 export function useCredentials(teamId: string | null) {

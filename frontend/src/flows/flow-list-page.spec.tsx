@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { jsonResponse } from '../test/fetch-mock';
 import { mockApi, signIn, signOut } from '../test/api-mock';
@@ -42,8 +42,8 @@ describe('FlowListPage', () => {
     );
   });
 
-  it('lists flows with their last run and shows an action error next to its flow', async () => {
-    mockApi({
+  it('lists flows with their last run and runs of the last 24 hours from the list alone', async () => {
+    const fetchMock = mockApi({
       'GET /api/teams/t1/flows': [
         {
           id: 'f1',
@@ -51,12 +51,19 @@ describe('FlowListPage', () => {
           status: 'published',
           publishedVersion: 2,
           updatedAt: '2025-01-01T00:00:00Z',
+          lastRun: { id: 'x1', status: 'failed', createdAt: '2025-01-01T00:00:00Z' },
+          runsLast24h: 7,
+        },
+        {
+          id: 'f2',
+          name: 'Drafty',
+          status: 'draft',
+          publishedVersion: null,
+          updatedAt: '2025-01-01T00:00:00Z',
+          lastRun: null,
+          runsLast24h: 0,
         },
       ],
-      'GET /api/teams/t1/executions?flowId=f1&limit=1': {
-        items: [{ id: 'x1', flowId: 'f1', status: 'failed', createdAt: '2025-01-01T00:00:00Z' }],
-        nextCursor: null,
-      },
       'POST /api/teams/t1/flows/f1/disable': () =>
         jsonResponse(403, {
           statusCode: 403,
@@ -70,9 +77,25 @@ describe('FlowListPage', () => {
       'href',
       '/flows/f1',
     );
-    expect(screen.getByText('v2')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText('failed')).toBeInTheDocument());
-    fireEvent.click(screen.getByRole('button', { name: 'Disable' }));
+    expect(screen.getByRole('columnheader', { name: 'Runs (24 h)' })).toBeInTheDocument();
+    const [, orders, drafty] = screen.getAllByRole('row');
+    expect(within(orders).getByText('v2')).toBeInTheDocument();
+    expect(within(orders).getByText('failed').closest('a')).toHaveAttribute(
+      'href',
+      '/flows/f1?run=x1',
+    );
+    expect(within(orders).getByRole('link', { name: '7' })).toHaveAttribute(
+      'href',
+      '/runs?flowId=f1',
+    );
+    expect(within(drafty).getByText('Never run')).toBeInTheDocument();
+    expect(within(drafty).getByText('0')).toBeInTheDocument();
+    // One request for the whole list: no per-row look-ups of runs.
+    expect(
+      fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/api/teams')),
+    ).toEqual(['/api/teams/t1/flows']);
+
+    fireEvent.click(within(orders).getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText('Viewers cannot change flows')).toBeInTheDocument();
   });
 });

@@ -103,6 +103,7 @@ export function FlowListPage() {
               <th>Status</th>
               <th>Live version</th>
               <th>Last run</th>
+              <th>Runs (24 h)</th>
               <th>Updated</th>
               <th aria-label="Actions" />
             </tr>
@@ -123,7 +124,16 @@ export function FlowListPage() {
                 </td>
                 <td>{flow.publishedVersion === null ? '—' : `v${flow.publishedVersion}`}</td>
                 <td>
-                  <LastRunCell teamId={teamId} flowId={flow.id} />
+                  <LastRunCell flowId={flow.id} run={flow.lastRun} />
+                </td>
+                <td>
+                  {flow.runsLast24h > 0 ? (
+                    <Link to={`/runs?flowId=${flow.id}`} title="Show this flow's runs">
+                      {flow.runsLast24h}
+                    </Link>
+                  ) : (
+                    <span className="muted">0</span>
+                  )}
                 </td>
                 <td>{new Date(flow.updatedAt).toLocaleString()}</td>
                 <td className="table__actions">

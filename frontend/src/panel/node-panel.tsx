@@ -1,11 +1,11 @@
-import { getNodeDescription, type FlowNode } from '@hookflow/shared';
+import { getNodeDescription, type FlowNode, type FlowView } from '@hookflow/shared';
 import { useMemo, useState } from 'react';
-import type { FlowView } from '../api/endpoints';
 import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
 import { TriggerPanel } from '../triggers/trigger-panel';
 import { DataPicker } from './data-picker';
 import { PickerContext, type InsertTarget } from './picker-context';
 import { PropsForm } from './props-form';
+import { RetrySettings } from './retry-settings';
 import { pickerSections, sampleContext } from './sample-data';
 
 export interface NodePanelProps {
@@ -30,6 +30,8 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
   const removeElements = useFlowStore((state) => state.removeElements);
   const [target, setTarget] = useState<InsertTarget | null>(null);
   const isTrigger = description?.category === 'trigger';
+  // Only steps that talk to other systems fail in ways worth retrying.
+  const canRetry = description?.category === 'action' || description?.category === 'integration';
 
   const sections = useMemo(
     () => pickerSections({ definition: store.getState().definition, sample }, node.id),
@@ -91,6 +93,19 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
           <p className="form-error">Unknown step type “{node.type}”.</p>
         )}
       </div>
+      {canRetry && (
+        <div className="panel__section" key={`retry-${node.id}`}>
+          <h3 className="panel__subheading">Retries</h3>
+          <RetrySettings
+            id={`node-${node.id}-retry`}
+            value={node.retry}
+            typeDefault={description?.retry}
+            onChange={(retry) =>
+              apply([{ type: 'setNodeRetry', nodeId: node.id, retry }], `retry:${node.id}`)
+            }
+          />
+        </div>
+      )}
       {!isTrigger && (
         <div className="panel__section">
           <DataPicker

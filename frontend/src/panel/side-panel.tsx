@@ -1,4 +1,4 @@
-import type { FlowView } from '../api/endpoints';
+import type { FlowView } from '@hookflow/shared';
 import { useFlowStore } from '../editor/flow-store-context';
 import { NodePanel } from './node-panel';
 

@@ -75,6 +75,14 @@ export function RunPanel({
                 {execution.status}
               </span>{' '}
               {execution.version === null ? 'draft' : `version ${execution.version}`}
+              {execution.dryRun && (
+                <>
+                  {' '}
+                  <span className="badge" data-testid="run-dry-run">
+                    dry run
+                  </span>
+                </>
+              )}
             </p>
             <div className="run-panel__actions">
               {execution.status === 'failed' && (

@@ -124,7 +124,10 @@ export function RunsPage() {
                   </Link>
                 </td>
                 <td>{flowName(run.flowId)}</td>
-                <td>{run.version === null ? 'draft' : `v${run.version}`}</td>
+                <td>
+                  {run.version === null ? 'draft' : `v${run.version}`}
+                  {run.dryRun && <span className="muted"> · dry run</span>}
+                </td>
                 <td>{new Date(run.createdAt).toLocaleString()}</td>
                 <td>
                   {run.startedAt && run.finishedAt

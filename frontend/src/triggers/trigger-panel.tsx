@@ -1,6 +1,5 @@
-import type { Delivery } from '@hookflow/shared';
+import type { Delivery, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
-import type { FlowView } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';

@@ -11,6 +11,11 @@ export interface CredentialSummary {
   updatedAt: string;
 }
 
+/** What the API answers for a credential: which fields hold a value, never the values. */
+export interface CredentialView extends CredentialSummary {
+  fields: Record<string, boolean>;
+}
+
 // `data` is checked against the type's fields with credentialDataSchema by the service.
 export const createCredentialBodySchema = z.object({
   name: z.string().trim().min(1).max(200),

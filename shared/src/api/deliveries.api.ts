@@ -40,5 +40,8 @@ export interface Delivery {
   receivedAt: string;
 }
 
-export const replayDeliveryBodySchema = z.object({ target: z.enum(['draft', 'published']) });
+export const replayDeliveryBodySchema = z.object({
+  target: z.enum(['draft', 'published']),
+  dryRun: z.boolean().optional(),
+});
 export type ReplayDeliveryBody = z.infer<typeof replayDeliveryBodySchema>;

@@ -43,6 +43,8 @@ export interface ExecutionSummary {
   version: number | null;
   status: ExecutionStatus;
   deliveryId: string | null;
+  /** Side-effecting steps described what they would send instead of sending it. */
+  dryRun: boolean;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { flowDefinitionSchema, type FlowDefinition } from '../flow/flow-definition.schema';
+import type { FlowIssue } from '../flow/flow-issue';
+import type { ExecutionStatus } from './executions.api';
 
 export const flowStatuses = ['draft', 'published', 'disabled'] as const;
 export type FlowStatus = (typeof flowStatuses)[number];
 
-/** A row of the flow list. */
-export interface FlowSummary {
+/** A flow's own fields, without its definition. */
+export interface FlowInfo {
   id: string;
   teamId: string;
   name: string;
@@ -17,8 +19,43 @@ export interface FlowSummary {
   updatedAt: string;
 }
 
+/** The newest run of a flow, whatever started it. */
+export interface FlowLastRun {
+  id: string;
+  status: ExecutionStatus;
+  createdAt: string;
+}
+
+/** A row of the flow list (`GET …/flows`): the flow and how often it ran lately. */
+export interface FlowSummary extends FlowInfo {
+  lastRun: FlowLastRun | null;
+  /** Runs created in the 24 hours before the list was read. */
+  runsLast24h: number;
+}
+
 /** One flow with its draft definition. */
-export interface Flow extends FlowSummary {
+export interface Flow extends FlowInfo {
+  definition: FlowDefinition;
+}
+
+/** `GET …/flows/:flowId` (and every write of a flow): the draft with secrets masked, its trigger URLs. */
+export interface FlowView extends Flow {
+  webhookUrl: string;
+  testWebhookUrl: string;
+  /** What publishing would refuse, so the editor can show it before the user tries. */
+  issues: FlowIssue[];
+}
+
+/** A row of `GET …/flows/:flowId/versions`, newest first. */
+export interface FlowVersionSummary {
+  version: number;
+  publishedAt: string;
+  /** Who published it; null for versions published before this was recorded or by a deleted user. */
+  publishedBy: { userId: string; name: string } | null;
+}
+
+/** `GET …/flows/:flowId/versions/:version`: the immutable snapshot, secrets masked as in the draft. */
+export interface FlowVersion extends FlowVersionSummary {
   definition: FlowDefinition;
 }
 
@@ -31,7 +68,12 @@ export const createFlowBodySchema = z.object({
 
 export const updateFlowBodySchema = createFlowBodySchema.partial();
 
-export const runFlowBodySchema = z.object({ payload: z.unknown().optional() });
+/** `POST …/flows/:flowId/run`: the draft by default; a dry run describes side effects instead of sending them. */
+export const runFlowBodySchema = z.object({
+  payload: z.unknown().optional(),
+  version: z.enum(['draft', 'published']).optional(),
+  dryRun: z.boolean().optional(),
+});
 
 export type CreateFlowBody = z.infer<typeof createFlowBodySchema>;
 export type UpdateFlowBody = z.infer<typeof updateFlowBodySchema>;

@@ -1,3 +1,4 @@
+import type { NodeRetryPolicy } from '../flow/flow-definition.schema';
 import type { PropsRecord } from './props';
 import type { PropsRules } from './props-to-zod';
 
@@ -22,6 +23,8 @@ export interface NodeDescription extends PropsRules {
   outputs?: readonly string[];
   /** A realistic output, offered by the editor's data picker before a real run exists. */
   sampleOutput: unknown;
+  /** Retry settings used when a step sets none; omitted means the engine's default. */
+  retry?: NodeRetryPolicy;
 }
 
 /** The serializable description of a credential type; `fields` marks which values are secret. */

@@ -1,10 +1,38 @@
 import { z } from 'zod';
 
-export const nodeRetryPolicySchema = z.object({
+const hourMs = 3_600_000;
+
+const computedBackoffSchema = z.object({
   attempts: z.number().int().min(1).max(20),
-  backoff: z.enum(['fixed', 'exponential']),
-  delayMs: z.number().int().min(0),
+  delayMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * hourMs),
 });
+
+/**
+ * A step's retry settings. `fixed` and `exponential` compute the wait from `delayMs`;
+ * `schedule` lists the wait before each retry (the first try runs at once, so a schedule of n
+ * waits means n + 1 tries), like Svix's 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
+ */
+export const nodeRetryPolicySchema = z.discriminatedUnion('backoff', [
+  computedBackoffSchema.extend({ backoff: z.literal('fixed') }),
+  computedBackoffSchema.extend({ backoff: z.literal('exponential') }),
+  z.object({
+    backoff: z.literal('schedule'),
+    schedule: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * hourMs),
+      )
+      .min(1)
+      .max(19),
+  }),
+]);
 
 export const flowNodeSchema = z.object({
   id: z.string().min(1),

@@ -63,6 +63,23 @@ describe(applyFlowOperation.name, () => {
     expect(definition.nodes[0]).toBe(start.nodes[0]);
   });
 
+  it("sets a node's retry settings and clears them back to the default", () => {
+    const retry = { backoff: 'schedule', schedule: [5000, 300_000] } as const;
+    const set = applyFlowOperation(twoNodes(), {
+      type: 'setNodeRetry',
+      nodeId: 'n2',
+      retry: { ...retry, schedule: [...retry.schedule] },
+    });
+    expect(set.nodes[1].retry).toEqual(retry);
+    expect(set.nodes[0].retry).toBeUndefined();
+
+    const cleared = applyFlowOperation(set, { type: 'setNodeRetry', nodeId: 'n2', retry: null });
+    expect('retry' in cleared.nodes[1]).toBe(false);
+    expect(() =>
+      applyFlowOperation(set, { type: 'setNodeRetry', nodeId: 'nope', retry: null }),
+    ).toThrow(FlowOperationError);
+  });
+
   it('removes edges and replaces the whole definition', () => {
     expect(applyFlowOperation(twoNodes(), { type: 'removeEdge', edgeId: 'e1' }).edges).toEqual([]);
     const replacement = createDefaultDefinition();

@@ -3,6 +3,7 @@ import {
   flowDefinitionSchema,
   flowEdgeSchema,
   flowNodeSchema,
+  nodeRetryPolicySchema,
   type FlowDefinition,
 } from './flow-definition.schema';
 
@@ -23,6 +24,8 @@ export const flowOperationSchema = z.discriminatedUnion('type', [
     config: z.record(z.string(), z.unknown()),
   }),
   z.object({ type: z.literal('renameNode'), nodeId, name: z.string().min(1) }),
+  /** `retry: null` goes back to the node type's default. */
+  z.object({ type: z.literal('setNodeRetry'), nodeId, retry: nodeRetryPolicySchema.nullable() }),
   z.object({ type: z.literal('addEdge'), edge: flowEdgeSchema }),
   z.object({ type: z.literal('removeEdge'), edgeId: z.string().min(1) }),
   z.object({ type: z.literal('replaceDefinition'), definition: flowDefinitionSchema }),
@@ -76,6 +79,15 @@ export function applyFlowOperation(definition: FlowDefinition, op: FlowOperation
       return updateNode(op.nodeId, { config: op.config });
     case 'renameNode':
       return updateNode(op.nodeId, { name: op.name });
+    case 'setNodeRetry': {
+      requireNode(op.nodeId);
+      const nodes = definition.nodes.map((node) => {
+        if (node.id !== op.nodeId) return node;
+        const { retry: _previous, ...rest } = node;
+        return op.retry ? { ...rest, retry: op.retry } : rest;
+      });
+      return { ...definition, nodes };
+    }
     case 'addEdge':
       if (definition.edges.some((edge) => edge.id === op.edge.id)) {
         throw new FlowOperationError(`Edge id "${op.edge.id}" is already used`);

@@ -62,6 +62,18 @@ describe(validateFlowDefinition.name, () => {
     expect(issue.message).toMatch(/^Node "Shape order" \(n2\): field "position.x" /);
   });
 
+  it('accepts retry settings of each kind and names the field of a bad one', () => {
+    const definition = validFlow();
+    definition.nodes[3].retry = { backoff: 'schedule', schedule: [5_000, 300_000] };
+    definition.nodes[2].retry = { backoff: 'exponential', attempts: 5, delayMs: 500 };
+    expect(validateFlowDefinition(definition)).toMatchObject({ ok: true });
+
+    definition.nodes[3].retry = { backoff: 'schedule', schedule: [] };
+    expect(issuesOf(definition)[0]).toMatchObject({ nodeId: 'n4', field: 'retry.schedule' });
+    (definition.nodes[3] as { retry: unknown }).retry = { backoff: 'fixed', attempts: 3 };
+    expect(issuesOf(definition)[0]).toMatchObject({ nodeId: 'n4', field: 'retry.delayMs' });
+  });
+
   it('refuses a wrong schemaVersion', () => {
     expect(issuesOf({ ...validFlow(), schemaVersion: 2 })[0]).toMatchObject({
       field: 'schemaVersion',

@@ -1,9 +1,15 @@
 import type { MigrationInterface } from 'typeorm';
 import { Accounts1764400000000 } from './1764400000000-accounts.js';
 import { FlowsAndExecutions1764410000000 } from './1764410000000-flows-and-executions.js';
+import { ExecutionOrdering1764420000000 } from './1764420000000-execution-ordering.js';
+import { FlowVersionPublisher1764425000000 } from './1764425000000-flow-version-publisher.js';
+import { Templates1764430000000 } from './1764430000000-templates.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
   Accounts1764400000000,
   FlowsAndExecutions1764410000000,
+  ExecutionOrdering1764420000000,
+  FlowVersionPublisher1764425000000,
+  Templates1764430000000,
 ];

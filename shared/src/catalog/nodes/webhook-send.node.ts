@@ -27,6 +27,11 @@ export const webhookSendNode = defineNode({
     eventType: { type: 'text', label: 'Event type', required: true, placeholder: 'order.paid' },
     payload: { type: 'json', label: 'Payload', required: true },
   },
+  // Svix's schedule, the Standard Webhooks reference: a receiver may be down for a day.
+  retry: {
+    backoff: 'schedule',
+    schedule: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+  },
   sampleOutput: {
     status: 200,
     webhookId: 'msg_2b7Qh1F3tTz9',

@@ -1,0 +1,52 @@
+import { createDefaultDefinition, type Execution } from '@hookflow/shared';
+import { render, screen } from '@testing-library/react';
+import { FlowStoreProvider } from '../editor/flow-store-context';
+import { mockApi, signIn, signOut } from '../test/api-mock';
+import { RunPanel } from './run-panel';
+
+const execution = (dryRun: boolean): Execution => ({
+  id: 'e1',
+  flowId: 'f1',
+  version: null,
+  status: 'succeeded',
+  deliveryId: null,
+  dryRun,
+  createdAt: '2025-01-01T00:00:00Z',
+  startedAt: '2025-01-01T00:00:00Z',
+  finishedAt: '2025-01-01T00:00:01Z',
+  trigger: {
+    method: 'POST',
+    path: '(manual run)',
+    headers: {},
+    query: {},
+    body: {},
+    rawBody: '{}',
+  },
+  steps: [],
+});
+
+function renderPanel() {
+  render(
+    <FlowStoreProvider initialDefinition={createDefaultDefinition()}>
+      <RunPanel teamId="t1" executionId="e1" onOpenRun={() => undefined} />
+    </FlowStoreProvider>,
+  );
+}
+
+beforeEach(signIn);
+afterEach(signOut);
+
+describe('RunPanel', () => {
+  it('marks a dry run as such', async () => {
+    mockApi({ 'GET /api/teams/t1/executions/e1': execution(true) });
+    renderPanel();
+    expect(await screen.findByTestId('run-dry-run')).toHaveTextContent('dry run');
+  });
+
+  it('shows no dry-run mark on a real run', async () => {
+    mockApi({ 'GET /api/teams/t1/executions/e1': execution(false) });
+    renderPanel();
+    expect(await screen.findByTestId('run-status')).toHaveTextContent('succeeded');
+    expect(screen.queryByTestId('run-dry-run')).not.toBeInTheDocument();
+  });
+});

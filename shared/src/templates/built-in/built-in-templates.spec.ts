@@ -1,0 +1,43 @@
+import { credentialCatalog } from '../../catalog/catalog';
+import { validateFlowDefinition } from '../../flow/validate-flow-definition';
+import { templateIssues, templateRequirements, templateToFlow } from '../flow-to-template';
+import { templateDocumentSchema } from '../template-document.schema';
+import { BUILT_IN_TEMPLATE_PREFIX, builtInTemplates } from './index';
+
+describe('builtInTemplates', () => {
+  it('ships the GitHub, Stripe and scheduled-check templates under unique built-in ids', () => {
+    const ids = builtInTemplates.map((template) => template.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id.startsWith(BUILT_IN_TEMPLATE_PREFIX))).toBe(true);
+    expect(builtInTemplates.map((template) => template.document.name)).toEqual([
+      'GitHub push → Slack message',
+      'Stripe payment → Discord + e-mail',
+      'Scheduled HTTP check → Slack',
+    ]);
+  });
+
+  describe.each(builtInTemplates.map((template) => [template.id, template.document] as const))(
+    '%s',
+    (_id, document) => {
+      it('is a valid template document with nothing secret in it', () => {
+        expect(templateDocumentSchema.parse(document)).toEqual(document);
+        expect(templateIssues(document)).toEqual([]);
+      });
+
+      it('validates as a flow once its credentials and secrets are filled in', () => {
+        const needs = templateRequirements(document);
+        const known = new Set(credentialCatalog.map((credential) => credential.type));
+        for (const need of needs.credentials)
+          expect(need.credentialTypes.every((type) => known.has(type))).toBe(true);
+        const definition = templateToFlow(document, {
+          credentials: Object.fromEntries(needs.credentials.map((need) => [need.nodeId, 'cred'])),
+          secrets: Object.fromEntries(
+            needs.secrets.map((need) => [need.nodeId, { [need.field]: 'a-signing-secret' }]),
+          ),
+        });
+        const result = validateFlowDefinition(definition);
+        expect(result.ok ? [] : result.issues).toEqual([]);
+      });
+    },
+  );
+});
