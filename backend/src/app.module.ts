@@ -27,7 +27,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(targets.databaseUrl),
+        // Worker processes hold no caller waiting on a commit (see DatabaseTuning); embedded
+        // mode runs the api in the same process, so it stays synchronous there.
+        DatabaseModule.forRoot(targets.databaseUrl, {
+          asyncCommit: config.role === 'worker' && config.database.url !== undefined,
+        }),
         QueueModule.forRoot(targets.queue),
         HealthModule,
         AuthModule,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { loadConfig } from './config/app-config.js';
 import { startServer, type RunningServer } from './hookflow-server.js';
 import { QueueConnection } from './queue/queue-connection.js';
@@ -35,6 +36,22 @@ describe.each(testEnvironments())('Hookflow server in $name mode', (environment)
     } finally {
       await server.stop();
     }
+  });
+
+  it('commits step progress asynchronously only in a server-mode worker', async () => {
+    const env = await settings();
+    const commitMode = async (role: string) => {
+      const server = await startServer(loadConfig({ ...quiet, ...env, ROLE: role }));
+      try {
+        const [row] = await server.app.get(DataSource).query('SHOW synchronous_commit');
+        return (row as { synchronous_commit: string }).synchronous_commit;
+      } finally {
+        await server.stop();
+      }
+    };
+
+    expect(await commitMode('all')).toBe('on');
+    if (environment.name !== 'embedded') expect(await commitMode('worker')).toBe('off');
   });
 
   it('lets a running job finish before it stops', async () => {

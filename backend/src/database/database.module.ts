@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { APP_SCHEMA, dataSourceOptions } from './data-source-options.js';
+import { APP_SCHEMA, dataSourceOptions, type DatabaseTuning } from './data-source-options.js';
 
 // Any constant works; it only has to be the same in every Hookflow process.
 const MIGRATION_LOCK_ID = 7_347_201;
@@ -13,8 +13,9 @@ const MIGRATION_LOCK_ID = 7_347_201;
 export async function openDataSource(
   url: string,
   entities: DataSourceOptions['entities'] = [],
+  tuning: DatabaseTuning = {},
 ): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url, entities));
+  const dataSource = new DataSource(dataSourceOptions(url, entities, tuning));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {
@@ -35,17 +36,17 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, tuning: DatabaseTuning = {}): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [{ provide: DATABASE_URL, useValue: url }],
       exports: [DATABASE_URL],
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(url, []), autoLoadEntities: true }),
+          useFactory: () => ({ ...dataSourceOptions(url, [], tuning), autoLoadEntities: true }),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('TypeORM options missing');
-            return openDataSource(url, options.entities);
+            return openDataSource(url, options.entities, tuning);
           },
         }),
       ],

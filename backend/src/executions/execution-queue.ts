@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { JobType } from 'bullmq';
 import { QueueConnection, type AppQueue } from '../queue/queue-connection.js';
 
 export const EXECUTIONS_QUEUE = 'executions';
+
+/** The states of a job that has yet to run, or is running. */
+const LIVE_STATES: JobType[] = ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'];
+
+/** What became of a run's recovery job, or of its first job. */
+export type PastJob = { state: 'none' } | { state: 'failed'; reason: string } | { state: 'other' };
+
+/** Every job id is the execution id, alone or followed by `_<why>_<when>`. */
+export function executionIdOfJob(jobId: string): string {
+  return jobId.split('_', 1)[0];
+}
 
 export interface AdvanceExecutionJob {
   executionId: string;
@@ -10,7 +22,8 @@ export interface AdvanceExecutionJob {
 /**
  * Jobs that move an execution forward. The first job's id is the execution id, so enqueueing
  * twice (the outbox sweeper racing the ingress) runs it once; continuations after a delay or a
- * retry backoff get ids of their own.
+ * retry backoff get ids of their own. A run whose job went missing gets a recovery job whose id
+ * names the state it was found in, so every process that finds it stuck adds the same job.
  */
 @Injectable()
 export class ExecutionQueue {
@@ -40,4 +53,51 @@ export class ExecutionQueue {
       { jobId: `${executionId}_${reason}_${Date.now()}`, delay: Math.max(0, delayMs) },
     );
   }
+
+  /**
+   * The executions that have a job waiting, delayed or running. Ids only, in one read per state:
+   * a job that moves between states during the read can be missed, so callers confirm an absence
+   * later before acting on it.
+   */
+  async executionsWithLiveJobs(): Promise<Set<string>> {
+    const ids = await this.queue.getRanges(LIVE_STATES, 0, -1);
+    return new Set(ids.map(executionIdOfJob));
+  }
+
+  /** The first job of an execution (the one `start` adds), if it is still kept. */
+  firstJob(executionId: string): Promise<PastJob> {
+    return this.pastJob(executionId);
+  }
+
+  recoveryJob(executionId: string, stateKey: string): Promise<PastJob> {
+    return this.pastJob(recoveryJobId(executionId, stateKey));
+  }
+
+  /** Adds the recovery job; a second add for the same state is a no-op, like `start`. */
+  async recover(executionId: string, stateKey: string): Promise<void> {
+    await this.queue.add(
+      'advance',
+      { executionId },
+      // Kept an hour whatever the throughput, so a late sweep cannot add it a second time.
+      { jobId: recoveryJobId(executionId, stateKey), removeOnComplete: { age: 3600 } },
+    );
+  }
+
+  /** Drops a finished first job so that `start` can add it again. */
+  async forgetFirstJob(executionId: string): Promise<void> {
+    const state = await this.queue.getJobState(executionId);
+    if (state === 'completed' || state === 'failed') await this.queue.remove(executionId);
+  }
+
+  private async pastJob(jobId: string): Promise<PastJob> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return { state: 'none' };
+    if ((await job.getState()) === 'failed')
+      return { state: 'failed', reason: job.failedReason || 'the job failed' };
+    return { state: 'other' };
+  }
+}
+
+function recoveryJobId(executionId: string, stateKey: string): string {
+  return `${executionId}_recover_${stateKey}`;
 }

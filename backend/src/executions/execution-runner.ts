@@ -74,7 +74,7 @@ export class ExecutionRunner {
   }
 
   async advance(executionId: string): Promise<void> {
-    const execution = await this.executions.findOneBy({ id: executionId });
+    const execution = await this.readExecution(executionId);
     if (!execution || FINISHED.includes(execution.status)) return;
     const flow = await this.dataSource
       .getRepository(FlowEntity)
@@ -95,9 +95,13 @@ export class ExecutionRunner {
       (signal) => signal.kind === 'cancel' && abort.abort(),
     );
     try {
+      // The first turn uses the steps read with the execution; later turns read them again.
+      let known: StepRunEntity[] | undefined = execution.steps;
       for (;;) {
-        if (abort.signal.aborted || (await this.isCanceled(executionId))) return;
-        const rows = await this.steps.findBy({ executionId });
+        if (abort.signal.aborted) return;
+        const rows = known ?? (await this.readProgress(executionId));
+        known = undefined;
+        if (!rows) return;
         const due = await this.settleDueWaits(rows);
         const states = statesOf(due);
         const plan = planNextSteps(graph, states);
@@ -130,7 +134,7 @@ export class ExecutionRunner {
     const previous = rows.find((row) => row.nodeId === node.id);
     // A retry after backoff counts a new attempt; a step interrupted by a crash repeats its attempt.
     const attempt = previous ? previous.attempt + (previous.waitKind === 'retry' ? 1 : 0) : 1;
-    const step = await this.saveStep(execution.id, node, {
+    const started: Partial<StepRunEntity> = {
       status: 'running',
       attempt,
       startedAt: new Date(),
@@ -138,8 +142,15 @@ export class ExecutionRunner {
       error: null,
       waitKind: null,
       resumeAt: null,
-    });
-    await this.events.publish({ executionId: execution.id, kind: 'step' });
+    };
+    const record = (outcome: Partial<StepRunEntity>) =>
+      this.saveStep(execution.id, node, { ...started, ...outcome });
+    // Steps that call out record "running" first, so the editor shows them at work. Triggers,
+    // logic and transforms only compute: their one write is the outcome (a crash just redoes them).
+    if (description?.category === 'action' || description?.category === 'integration') {
+      await record({});
+      await this.events.publish({ executionId: execution.id, kind: 'step' });
+    }
 
     let input: Record<string, unknown> | null = null;
     try {
@@ -163,19 +174,16 @@ export class ExecutionRunner {
       });
       if (result.respond) await this.recordResponse(execution.id, result.respond);
       const waiting = result.resumeAt && result.resumeAt.getTime() > Date.now();
-      await this.steps.update(
-        { id: step.id },
-        jsonRow<StepRunEntity>({
-          status: waiting ? 'waiting' : 'succeeded',
-          input,
-          output: result.output,
-          handle: result.handle ?? null,
-          stopped: result.stop ?? false,
-          waitKind: waiting ? 'delay' : null,
-          resumeAt: waiting ? result.resumeAt! : null,
-          finishedAt: waiting ? null : new Date(),
-        }),
-      );
+      await record({
+        status: waiting ? 'waiting' : 'succeeded',
+        input,
+        output: result.output,
+        handle: result.handle ?? null,
+        stopped: result.stop ?? false,
+        waitKind: waiting ? 'delay' : null,
+        resumeAt: waiting ? result.resumeAt! : null,
+        finishedAt: waiting ? null : new Date(),
+      });
     } catch (thrown) {
       const failure = asStepFailure(thrown);
       const decision = decideRetry(retryPolicyFor(node, description?.retry), attempt, failure);
@@ -184,19 +192,16 @@ export class ExecutionRunner {
         code: failure.code,
         retryable: failure.retryable,
       };
-      await this.steps.update(
-        { id: step.id },
-        jsonRow<StepRunEntity>(
-          decision.retry
-            ? {
-                status: 'waiting',
-                input,
-                error,
-                waitKind: 'retry',
-                resumeAt: new Date(Date.now() + decision.delayMs),
-              }
-            : { status: 'failed', input, error, finishedAt: new Date() },
-        ),
+      await record(
+        decision.retry
+          ? {
+              status: 'waiting',
+              input,
+              error,
+              waitKind: 'retry',
+              resumeAt: new Date(Date.now() + decision.delayMs),
+            }
+          : { status: 'failed', input, error, finishedAt: new Date() },
       );
     }
     await this.events.publish({ executionId: execution.id, kind: 'step' });
@@ -266,31 +271,64 @@ export class ExecutionRunner {
     status: 'succeeded' | 'failed',
     error: string | null,
   ): Promise<void> {
+    // Durable even in a worker that commits step progress asynchronously (see DatabaseTuning):
+    // set_config(…, true) lasts until this statement's own commit, which then waits for the WAL
+    // flush and so also persists every step the run wrote before. One round trip, no BEGIN.
     await this.dataSource.query(
-      `UPDATE hookflow.executions SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status NOT IN ('canceled')`,
+      `UPDATE hookflow.executions SET status = $2, error = $3, finished_at = now()
+        WHERE id = $1 AND status <> 'canceled'
+          AND set_config('synchronous_commit', 'on', true) = 'on'`,
       [execution.id, status, error],
     );
     await this.events.publish({ executionId: execution.id, kind: 'status' });
   }
 
-  private async isCanceled(executionId: string): Promise<boolean> {
-    const row = await this.executions.findOne({
-      where: { id: executionId },
-      select: { status: true },
-    });
-    return row?.status === 'canceled';
+  /** The execution with its steps so far, in one query; a canceled run reads as none. */
+  private async readExecution(
+    executionId: string,
+  ): Promise<(ExecutionEntity & { steps: StepRunEntity[] }) | undefined> {
+    const found = (await this.executions
+      .createQueryBuilder('execution')
+      .leftJoinAndMapMany(
+        'execution.steps',
+        StepRunEntity,
+        'step',
+        'step.executionId = execution.id',
+      )
+      .where('execution.id = :executionId', { executionId })
+      .getOne()) as (ExecutionEntity & { steps: StepRunEntity[] }) | null;
+    return found && found.status !== 'canceled' ? found : undefined;
+  }
+
+  /**
+   * The steps so far between two turns, or undefined once the run was canceled. Read on every
+   * turn of every run, so plain SQL whose aliases already give the entity's shape.
+   */
+  private async readProgress(executionId: string): Promise<StepRunEntity[] | undefined> {
+    const rows: Array<StepRunEntity & { executionStatus: string }> = await this.dataSource.query(
+      `SELECT e.status AS "executionStatus", s.id, s.execution_id AS "executionId",
+              s.node_id AS "nodeId", s.node_type AS "nodeType", s.status, s.attempt, s.input,
+              s.output, s.error, s.handle, s.stopped, s.wait_kind AS "waitKind",
+              s.resume_at AS "resumeAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt"
+         FROM hookflow.executions e LEFT JOIN hookflow.step_runs s ON s.execution_id = e.id
+        WHERE e.id = $1`,
+      [executionId],
+    );
+    if (!rows.length || rows[0].executionStatus === 'canceled') return undefined;
+    return rows
+      .filter((row) => row.id !== null)
+      .map(({ executionStatus: _status, ...step }) => step);
   }
 
   private async saveStep(
     executionId: string,
     node: FlowNode,
     fields: Partial<StepRunEntity>,
-  ): Promise<StepRunEntity> {
+  ): Promise<void> {
     await this.steps.upsert(
       jsonRow<StepRunEntity>({ executionId, nodeId: node.id, nodeType: node.type, ...fields }),
       ['executionId', 'nodeId'],
     );
-    return this.steps.findOneByOrFail({ executionId, nodeId: node.id });
   }
 
   /** The graph and compiled expressions of a version; published versions never change. */

@@ -13,12 +13,23 @@ import { QueueConnection } from '../queue/queue-connection.js';
 import { EXECUTIONS_QUEUE, ExecutionQueue, type AdvanceExecutionJob } from './execution-queue.js';
 import { SchedulesService } from '../schedules/schedules.service.js';
 import { ExecutionHeld } from './execution-admission.js';
+import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionRunner } from './execution-runner.js';
 import { ExecutionsService } from './executions.service.js';
 
+/** How long a worker's claim on a job lasts unrenewed: a crashed worker's job runs again after it. */
+export const JOB_LOCK_MS = 15_000;
 const SWEEP_EVERY_MS = 10_000;
 // Younger queued executions are probably between their commit and their enqueue.
 const SWEEP_AFTER_MS = 10_000;
+// A run untouched this long (and, when waiting, due this long ago) should have shown its job by now.
+const STUCK_AFTER_MS = 2 * JOB_LOCK_MS;
+const STUCK_BATCH = 200;
+// Until a migration indexes waiting runs, finding idle ones scans the executions table: not often.
+const STUCK_SWEEP_EVERY_MS = STUCK_AFTER_MS;
+// A run seen without a job once, and not seen again within this long, is forgotten.
+const SUSPECT_TTL_MS = 10 * 60_000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const PRUNE_EVERY_MS = 60 * 60_000;
 // A run held back by its flow's limits looks again after 250–500 ms, backing off to 1–2 s.
 const HELD_FIRST_MS = 500;
@@ -30,14 +41,44 @@ function heldDelayMs(holds: number): number {
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
+/** BullMQ gave up on the job: its attempts are spent, or it failed for good (stalled too often). */
+function failedForGood(job: Job): boolean {
+  return Boolean(job.finishedOn) || job.attemptsMade >= (job.opts.attempts ?? 1);
+}
+
+/** An unfinished run that nothing has touched for a while (see `sweepStuckRuns`). */
+interface IdleRun {
+  id: string;
+  status: 'queued' | 'running' | 'waiting';
+  started: boolean;
+  /** Names the state the run was found in: the status and when anything last happened to it. */
+  key: string;
+}
+
+export interface StuckSweep {
+  /** Idle runs looked at. */
+  checked: number;
+  /** Runs found without a job (twice in a row) and enqueued again. */
+  resumed: number;
+  /** Runs whose last job had failed for good without the run being marked failed. */
+  failed: number;
+}
+
 /**
- * The worker role: runs execution jobs, re-enqueues committed executions whose job went missing
- * (the outbox sweeper of the durability rule), and prunes executions past their retention.
+ * The worker role: runs execution jobs, marks runs failed when BullMQ gives up on their job,
+ * re-enqueues committed executions whose job went missing (the outbox sweeper of the durability
+ * rule, and the stuck-run sweeper for runs that had started), and prunes executions past their
+ * retention.
  */
 @Injectable()
 export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ExecutionWorker.name);
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Executions a job of this process is advancing right now. */
+  private readonly advancing = new Set<string>();
+  /** Runs the last sweeps found without a job, with the state they were in. */
+  private readonly suspects = new Map<string, { key: string; at: number }>();
+  private stuckCursor = FIRST_ID;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,6 +88,7 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SchedulesService) private readonly schedules: SchedulesService,
     @Inject(ExecutionsService) private readonly executions: ExecutionsService,
+    @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,18 +96,27 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
     await this.schedules.startWorker((flowId, tick) =>
       this.executions.startScheduled(flowId, tick),
     );
-    this.connection.createWorker<AdvanceExecutionJob, void>(
+    const worker = this.connection.createWorker<AdvanceExecutionJob, void>(
       EXECUTIONS_QUEUE,
       (job, token) => this.advance(job, token),
       {
         concurrency: this.config.queue.concurrency,
         // Short locks so a crashed worker's job is picked up again within seconds.
-        lockDuration: 15_000,
+        lockDuration: JOB_LOCK_MS,
         stalledInterval: 5_000,
         maxStalledCount: 10,
       },
     );
+    // A job that stalled too often fails here too: BullMQ fails it when a worker next takes it.
+    worker.on('failed', (job, error) => {
+      if (!job || !failedForGood(job)) return;
+      this.failRun(job.data.executionId, job.failedReason || error.message).catch(
+        (failure: Error) =>
+          this.logger.warn(`could not mark ${job.data.executionId} failed: ${failure.message}`),
+      );
+    });
     this.every(SWEEP_EVERY_MS, () => this.sweepOutbox());
+    this.every(STUCK_SWEEP_EVERY_MS, () => this.sweepStuckRuns());
     this.every(PRUNE_EVERY_MS, () => this.prune());
   }
 
@@ -74,25 +125,145 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
    * the delayed set (the execution stays queued or waiting) and is looked at again shortly.
    */
   private async advance(job: Job<AdvanceExecutionJob>, token?: string): Promise<void> {
+    const { executionId } = job.data;
+    // Never two jobs of one run at once in this process (the sweepers' last line of defence).
+    if (this.advancing.has(executionId)) return this.holdBack(job, token);
+    this.advancing.add(executionId);
     try {
-      await this.runner.advance(job.data.executionId);
+      await this.runner.advance(executionId);
     } catch (error) {
       if (!(error instanceof ExecutionHeld)) throw error;
-      // attemptsStarted counts every time the job was taken, so it grows with each hold.
-      const delay = heldDelayMs((job.attemptsStarted ?? 1) - 1);
-      if (!token) return this.queue.continueLater(job.data.executionId, delay, 'held');
-      await job.moveToDelayed(Date.now() + delay, token);
-      throw new DelayedError();
+      await this.holdBack(job, token);
+    } finally {
+      this.advancing.delete(executionId);
     }
   }
 
+  private async holdBack(job: Job<AdvanceExecutionJob>, token?: string): Promise<void> {
+    // attemptsStarted counts every time the job was taken, so it grows with each hold.
+    const delay = heldDelayMs((job.attemptsStarted ?? 1) - 1);
+    if (!token) return this.queue.continueLater(job.data.executionId, delay, 'held');
+    await job.moveToDelayed(Date.now() + delay, token);
+    throw new DelayedError();
+  }
+
+  /**
+   * Marks an unfinished run failed (and the step it was in the middle of), and tells whoever
+   * waits on it. Returns false when the run had already finished.
+   */
+  async failRun(executionId: string, reason: string): Promise<boolean> {
+    const message = `The run could not be completed: ${reason}`;
+    const stepError = { message, code: 'INTERRUPTED', retryable: false };
+    const failed: unknown[] = await this.dataSource.transaction(async (manager) => {
+      // A final status commits durably even where step progress commits asynchronously.
+      await manager.query(`SET LOCAL synchronous_commit = on`);
+      return manager.query(
+        `WITH failed AS (
+           UPDATE hookflow.executions SET status = 'failed', error = $2, finished_at = now()
+            WHERE id = $1 AND status IN ('queued', 'running', 'waiting')
+           RETURNING id),
+         steps AS (
+           UPDATE hookflow.step_runs SET status = 'failed', error = $3, finished_at = now()
+            WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
+         SELECT id FROM failed`,
+        [executionId, message, JSON.stringify(stepError)],
+      );
+    });
+    if (!failed.length) return false;
+    this.logger.warn(`Execution ${executionId} failed: ${message}`);
+    await this.events.publish({ executionId, kind: 'status' });
+    return true;
+  }
+
+  /** Enqueues executions committed a while ago that never started and have no job. */
   async sweepOutbox(): Promise<number> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM hookflow.executions WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 500`,
+      `SELECT id FROM hookflow.executions WHERE status = 'queued' AND started_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 500`,
       [SWEEP_AFTER_MS / 1000],
     );
-    for (const { id } of rows) await this.queue.start(id);
-    return rows.length;
+    if (!rows.length) return 0;
+    const live = await this.queue.executionsWithLiveJobs();
+    // `start` reuses the execution id as job id, so adding a job the listing missed is a no-op.
+    const missing = rows.filter(({ id }) => !live.has(id) && !this.advancing.has(id));
+    for (const { id } of missing) await this.queue.start(id);
+    return missing.length;
+  }
+
+  /**
+   * Finds unfinished runs that have been idle for a while (no step started or finished for
+   * twice a job lock; waiting runs only once their resume time is that far past) and gives a
+   * job back to those that have none: Redis restarted without persistence, a job removed, a
+   * failure nobody recorded. Up to STUCK_BATCH runs per call, going round all of them across
+   * calls. A run is only acted on when two calls in a row (the timer spaces them 30 s apart)
+   * found it without a job in the same state, since reading the queue's states one by one can
+   * miss a job that moves meanwhile. Then:
+   * - a run that never started gets its first job again (job id = execution id);
+   * - a started run gets a recovery job whose id names the state, so two processes sweeping
+   *   at once add one job; the runner resumes it from its last completed step;
+   * - if that job already exists and failed for good, the run is marked failed instead.
+   */
+  async sweepStuckRuns(): Promise<StuckSweep> {
+    const rows: Array<{ id: string; status: IdleRun['status']; started: boolean; at: string }> =
+      await this.dataSource.query(
+        `SELECT e.id, e.status, e.started_at IS NOT NULL AS started,
+                floor(extract(epoch FROM a.activity) * 1000)::bigint::text AS at
+           FROM hookflow.executions e
+           CROSS JOIN LATERAL (
+             SELECT GREATEST(e.created_at, e.started_at, max(s.started_at), max(s.finished_at))
+                      AS activity,
+                    min(s.resume_at) FILTER (WHERE s.status = 'waiting') AS resume_at
+               FROM hookflow.step_runs s WHERE s.execution_id = e.id) a
+          WHERE e.status IN ('queued', 'running', 'waiting') AND e.id > $2
+            AND a.activity < now() - make_interval(secs => $1)
+            AND (e.status <> 'waiting' OR a.resume_at < now() - make_interval(secs => $1))
+          ORDER BY e.id LIMIT $3`,
+        [STUCK_AFTER_MS / 1000, this.stuckCursor, STUCK_BATCH],
+      );
+    this.stuckCursor = rows.length < STUCK_BATCH ? FIRST_ID : rows[rows.length - 1].id;
+    const sweep: StuckSweep = { checked: rows.length, resumed: 0, failed: 0 };
+    for (const [id, suspect] of this.suspects)
+      if (suspect.at < Date.now() - SUSPECT_TTL_MS) this.suspects.delete(id);
+    if (!rows.length) return sweep;
+
+    // Read after the runs: a job that moved a run on since then is still listed, or finished it.
+    const live = await this.queue.executionsWithLiveJobs();
+    for (const row of rows) {
+      const run: IdleRun = { ...row, key: `${row.status}-${row.at}` };
+      if (live.has(run.id) || this.advancing.has(run.id)) {
+        this.suspects.delete(run.id);
+        continue;
+      }
+      if (this.suspects.get(run.id)?.key !== run.key) {
+        this.suspects.set(run.id, { key: run.key, at: Date.now() });
+        continue;
+      }
+      this.suspects.delete(run.id);
+      try {
+        const outcome = await this.recover(run);
+        if (outcome !== 'skipped') sweep[outcome]++;
+      } catch (error) {
+        this.logger.warn(`could not recover execution ${run.id}: ${(error as Error).message}`);
+      }
+    }
+    return sweep;
+  }
+
+  private async recover(run: IdleRun): Promise<'resumed' | 'failed' | 'skipped'> {
+    const previous = run.started
+      ? await this.queue.recoveryJob(run.id, run.key)
+      : await this.queue.firstJob(run.id);
+    if (previous.state === 'failed')
+      return (await this.failRun(run.id, previous.reason)) ? 'failed' : 'skipped';
+    if (run.started) {
+      // Recovered from this very state before, and the run did not move: leave it be.
+      if (previous.state !== 'none') return 'skipped';
+      await this.queue.recover(run.id, run.key);
+    } else {
+      await this.queue.forgetFirstJob(run.id);
+      await this.queue.start(run.id);
+    }
+    this.logger.warn(`Execution ${run.id} (${run.status}) had no job: enqueued it again`);
+    return 'resumed';
   }
 
   async prune(): Promise<void> {
@@ -112,12 +283,17 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
     this.timers.splice(0).forEach(clearInterval);
   }
 
+  /** Runs `task` every `ms`, skipping a tick while the previous run is still going. */
   private every(ms: number, task: () => Promise<unknown>) {
+    let running = false;
     this.timers.push(
-      setInterval(
-        () => task().catch((error: Error) => this.logger.warn(error.message)),
-        ms,
-      ).unref(),
+      setInterval(() => {
+        if (running) return;
+        running = true;
+        task()
+          .catch((error: Error) => this.logger.warn(error.message))
+          .finally(() => (running = false));
+      }, ms).unref(),
     );
   }
 }

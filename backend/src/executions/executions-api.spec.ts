@@ -118,6 +118,7 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
     const id = await run({ order: 2 });
     const failed = await settled(id);
     expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/^Step call failed: .*400/);
     const call = failed.steps.find((step: { nodeId: string }) => step.nodeId === 'call');
     expect(call.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false });
     expect(call.error.message).toContain('400');

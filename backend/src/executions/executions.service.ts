@@ -28,6 +28,8 @@ import { ExecutionEntity, type ExecutionMode } from './execution.entity.js';
 import { StepRunEntity } from './step-run.entity.js';
 
 export interface StartExecution {
+  /** Chosen by the caller when it must know the id before the row exists (the trigger ingress). */
+  id?: string;
   flow: FlowEntity;
   version: number | null;
   mode: ExecutionMode;
@@ -90,6 +92,7 @@ export class ExecutionsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const execution = manager.create(ExecutionEntity, {
+      ...(start.id ? { id: start.id } : {}),
       teamId: start.flow.teamId,
       flowId: start.flow.id,
       version: start.version,
@@ -289,6 +292,7 @@ export class ExecutionsService {
       status: row.status,
       deliveryId: row.deliveryId,
       dryRun: row.dryRun,
+      error: row.error,
       createdAt: row.createdAt.toISOString(),
       startedAt: row.startedAt?.toISOString() ?? null,
       finishedAt: row.finishedAt?.toISOString() ?? null,

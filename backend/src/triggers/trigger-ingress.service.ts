@@ -5,6 +5,7 @@ import {
   type TriggerRequestContext,
   type WebhookTriggerConfig,
 } from '@hookflow/shared';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -13,7 +14,7 @@ import { evaluateOrderingKey } from '../engine/index.js';
 import { ExecutionEventBus } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
 import { ExecutionEntity } from '../executions/execution.entity.js';
-import { ExecutionsService } from '../executions/executions.service.js';
+import { ExecutionsService, type StartExecution } from '../executions/executions.service.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
@@ -48,6 +49,8 @@ const error = (
   message: string,
   headers?: Record<string, string>,
 ) => json(status, { statusCode: status, error: errorName, message }, headers);
+
+type RecordOutcome = { duplicate: boolean; executionId: string };
 
 interface ReceivedRequest {
   method: string;
@@ -248,7 +251,7 @@ export class TriggerIngressService {
     return this.record(trigger, test, req, context, verification.detail, dedupeKey);
   }
 
-  /** One transaction: the delivery, the execution and the de-duplication claim. */
+  /** The delivery and its execution, committed together before the caller hears 2xx. */
   private async record(
     trigger: ResolvedTrigger,
     test: boolean,
@@ -258,49 +261,27 @@ export class TriggerIngressService {
     dedupeKey: string | null,
   ): Promise<IngressReply> {
     const { flow, version, config } = trigger;
-    // Evaluated before the transaction so it stays short; a failing expression gives no key.
+    // Evaluated before writing so the write stays short; a failing expression gives no key.
     const orderingKey = await evaluateOrderingKey(config.orderingKey, context, flow);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const delivery = manager.create(
-        DeliveryEntity,
-        this.deliveryRow(flow, test, req, { outcome: 'accepted', verification, dedupeKey }),
-      );
-      await manager.insert(DeliveryEntity, delivery);
-      if (dedupeKey) {
-        const ttl = config.dedupe?.ttlSeconds ?? 604_800;
-        const previous = await this.claimDedupeKey(manager, flow.id, dedupeKey, delivery.id, ttl);
-        if (previous) {
-          await manager.update(
-            DeliveryEntity,
-            { id: delivery.id },
-            {
-              outcome: 'duplicate',
-              executionId: previous.executionId,
-              duplicateOf: previous.deliveryId,
-            },
-          );
-          return { duplicate: true as const, executionId: previous.executionId };
-        }
-      }
-      const executionId = await this.executions.create(
-        {
-          flow,
-          version,
-          mode: test ? 'test' : 'production',
-          trigger: context,
-          deliveryId: delivery.id,
-          orderingKey,
-        },
-        manager,
-      );
-      await manager.update(DeliveryEntity, { id: delivery.id }, { executionId });
-      if (dedupeKey)
-        await manager.query(
-          `UPDATE hookflow.delivery_dedupe SET execution_id = $3 WHERE flow_id = $1 AND key = $2`,
-          [flow.id, dedupeKey, executionId],
-        );
-      return { duplicate: false as const, executionId };
+    const execution: StartExecution = {
+      id: randomUUID(),
+      flow,
+      version,
+      mode: test ? 'test' : 'production',
+      trigger: context,
+      deliveryId: randomUUID(),
+      orderingKey,
+    };
+    const delivery = this.deliveryRow(flow, test, req, {
+      id: execution.deliveryId,
+      outcome: 'accepted',
+      verification,
+      dedupeKey,
+      executionId: execution.id,
     });
+    const outcome = dedupeKey
+      ? await this.recordOnce(delivery, execution, dedupeKey, config.dedupe?.ttlSeconds ?? 604_800)
+      : await this.recordAccepted(delivery, execution);
     if (outcome.duplicate) return json(200, { executionId: outcome.executionId, duplicate: true });
 
     const waitForReply =
@@ -317,21 +298,87 @@ export class TriggerIngressService {
     return waitForReply;
   }
 
+  /**
+   * The hot path, nothing to de-duplicate: delivery and execution in one statement, so one round
+   * trip and one commit. The execution's columns are those `ExecutionsService.create` writes.
+   */
+  private async recordAccepted(
+    delivery: Partial<DeliveryEntity>,
+    execution: StartExecution,
+  ): Promise<RecordOutcome> {
+    await this.dataSource.query(
+      `WITH delivery AS (
+         INSERT INTO hookflow.deliveries (id, flow_id, team_id, mode, method, path, headers, query,
+           raw_body, content_type, size_bytes, outcome, verification, execution_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))
+       INSERT INTO hookflow.executions (id, team_id, flow_id, version, mode, trigger, delivery_id,
+         ordering_key)
+       VALUES ($14, $3, $2, $15, $4, $16, $1, $17)`,
+      [
+        delivery.id,
+        delivery.flowId,
+        delivery.teamId,
+        delivery.mode,
+        delivery.method,
+        delivery.path,
+        JSON.stringify(delivery.headers),
+        JSON.stringify(delivery.query),
+        delivery.rawBody,
+        delivery.contentType,
+        delivery.sizeBytes,
+        delivery.outcome,
+        delivery.verification,
+        execution.id,
+        execution.version,
+        JSON.stringify(execution.trigger),
+        execution.orderingKey ?? null,
+      ],
+    );
+    return { duplicate: false, executionId: execution.id! };
+  }
+
+  /** One transaction: the delivery, the de-duplication claim and, unless a repeat, the execution. */
+  private async recordOnce(
+    delivery: Partial<DeliveryEntity>,
+    execution: StartExecution,
+    dedupeKey: string,
+    ttlSeconds: number,
+  ): Promise<RecordOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.insert(DeliveryEntity, delivery);
+      const previous = await this.claimDedupeKey(manager, delivery, dedupeKey, ttlSeconds);
+      if (previous) {
+        await manager.update(
+          DeliveryEntity,
+          { id: delivery.id },
+          {
+            outcome: 'duplicate',
+            executionId: previous.executionId,
+            duplicateOf: previous.deliveryId,
+          },
+        );
+        return { duplicate: true, executionId: previous.executionId };
+      }
+      await this.executions.create(execution, manager);
+      return { duplicate: false, executionId: execution.id! };
+    });
+  }
+
   /** Claims the key, or returns the delivery and execution that claimed it within its TTL. */
   private async claimDedupeKey(
     manager: EntityManager,
-    flowId: string,
+    delivery: Partial<DeliveryEntity>,
     key: string,
-    deliveryId: string,
     ttlSeconds: number,
   ) {
+    const flowId = delivery.flowId;
     const claimed = await manager.query(
       `INSERT INTO hookflow.delivery_dedupe (flow_id, key, delivery_id, execution_id, expires_at)
-       VALUES ($1, $2, $3, $3, now() + make_interval(secs => $4))
+       VALUES ($1, $2, $3, $5, now() + make_interval(secs => $4))
        ON CONFLICT (flow_id, key) DO UPDATE SET delivery_id = EXCLUDED.delivery_id, execution_id = EXCLUDED.execution_id, expires_at = EXCLUDED.expires_at
          WHERE hookflow.delivery_dedupe.expires_at < now()
        RETURNING delivery_id`,
-      [flowId, key, deliveryId, ttlSeconds],
+      [flowId, key, delivery.id, ttlSeconds, delivery.executionId],
     );
     if (claimed.length) return undefined;
     const [previous] = await manager.query(

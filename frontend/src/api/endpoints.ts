@@ -91,10 +91,17 @@ export const flowsApi = {
 export const deliveriesApi = {
   list: (teamId: string, flowId: string, signal?: AbortSignal) =>
     api.get<Page<Delivery>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
-  replay: (teamId: string, flowId: string, deliveryId: string, target: 'draft' | 'published') =>
+  /** Runs a recorded request again; a dry run describes side effects instead of sending them. */
+  replay: (
+    teamId: string,
+    flowId: string,
+    deliveryId: string,
+    target: 'draft' | 'published',
+    dryRun = false,
+  ) =>
     api.post<RunFlowResponse>(
       `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
-      { target },
+      { target, dryRun },
     ),
 };
 

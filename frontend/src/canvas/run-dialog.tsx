@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
 import { useFlowStoreApi } from '../editor/flow-store-context';
+import { DryRunToggle } from '../runs/dry-run-toggle';
 
 export interface RunDialogProps {
   teamId: string;
@@ -52,19 +53,7 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
           onChange={(event) => setText(event.target.value)}
         />
       </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={dryRun}
-          onChange={(event) => setDryRun(event.target.checked)}
-        />
-        Dry run (don’t send anything)
-      </label>
-      {dryRun && (
-        <p className="muted small">
-          HTTP calls, messages, e-mails and webhooks are recorded with what they would have sent.
-        </p>
-      )}
+      <DryRunToggle checked={dryRun} onChange={setDryRun} />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -78,7 +78,7 @@ function Harness({
   );
 }
 
-function setup(initial: ConfigValue = {}) {
+async function setup(initial: ConfigValue = {}) {
   mockApi({
     'GET /api/teams/t1/credentials': [
       { id: 'c1', name: 'CRM token', type: 'http.bearer', fields: { token: true } },
@@ -87,13 +87,15 @@ function setup(initial: ConfigValue = {}) {
   });
   const onValue = jest.fn();
   render(<Harness initial={initial} onValue={onValue} />);
+  // The credential picker loads the team's credentials: let that land before the test acts.
+  await screen.findByRole('option', { name: 'CRM token (Bearer token)' });
   const last = () => onValue.mock.calls.at(-1)![0] as ConfigValue;
   return { last };
 }
 
 describe(PropsForm.name, () => {
   it('renders an input per prop type and writes typed values', async () => {
-    const { last } = setup();
+    const { last } = await setup();
 
     fireEvent.change(screen.getByLabelText(/^Name/), { target: { value: 'Ada' } });
     expect(last()).toEqual({ name: 'Ada' });
@@ -123,8 +125,8 @@ describe(PropsForm.name, () => {
     expect(screen.getByText('field "name" is required')).toBeInTheDocument();
   });
 
-  it('edits key/value rows and JSON (falling back to text)', () => {
-    const { last } = setup();
+  it('edits key/value rows and JSON (falling back to text)', async () => {
+    const { last } = await setup();
 
     fireEvent.click(screen.getByRole('button', { name: '+ Add headers' }));
     fireEvent.change(screen.getByLabelText('Headers name 1'), { target: { value: 'X-Id' } });
@@ -144,8 +146,8 @@ describe(PropsForm.name, () => {
     expect(screen.getByText('Not JSON: sent as text')).toBeInTheDocument();
   });
 
-  it('shows conditional fields per displayOptions and secrets as password inputs', () => {
-    const { last } = setup({ mode: 'fast', auth: { type: 'none' } });
+  it('shows conditional fields per displayOptions and secrets as password inputs', async () => {
+    const { last } = await setup({ mode: 'fast', auth: { type: 'none' } });
 
     expect(screen.queryByLabelText(/Token/)).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Slow only')).not.toBeInTheDocument();
@@ -160,7 +162,7 @@ describe(PropsForm.name, () => {
   });
 
   it('offers only credentials of the accepted types', async () => {
-    const { last } = setup();
+    const { last } = await setup();
     const picker = screen.getByLabelText('Credential');
     expect(
       await screen.findByRole('option', { name: 'CRM token (Bearer token)' }),

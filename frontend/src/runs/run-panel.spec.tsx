@@ -4,13 +4,14 @@ import { FlowStoreProvider } from '../editor/flow-store-context';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { RunPanel } from './run-panel';
 
-const execution = (dryRun: boolean): Execution => ({
+const execution = (dryRun: boolean, failure?: string): Execution => ({
   id: 'e1',
   flowId: 'f1',
   version: null,
-  status: 'succeeded',
+  status: failure ? 'failed' : 'succeeded',
   deliveryId: null,
   dryRun,
+  error: failure ?? null,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:00Z',
   finishedAt: '2025-01-01T00:00:01Z',
@@ -48,5 +49,17 @@ describe('RunPanel', () => {
     renderPanel();
     expect(await screen.findByTestId('run-status')).toHaveTextContent('succeeded');
     expect(screen.queryByTestId('run-dry-run')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('run-error')).not.toBeInTheDocument();
+  });
+
+  it('shows why a failed run failed, next to its status', async () => {
+    mockApi({
+      'GET /api/teams/t1/executions/e1': execution(false, 'The run could not be completed: boom'),
+    });
+    renderPanel();
+    expect(await screen.findByTestId('run-error')).toHaveTextContent(
+      'The run could not be completed: boom',
+    );
+    expect(screen.getByTestId('run-status')).toHaveTextContent('failed');
   });
 });

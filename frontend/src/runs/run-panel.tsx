@@ -84,6 +84,11 @@ export function RunPanel({
                 </>
               )}
             </p>
+            {execution.error && (
+              <p className="form-error" data-testid="run-error">
+                {execution.error}
+              </p>
+            )}
             <div className="run-panel__actions">
               {execution.status === 'failed' && (
                 <button

@@ -1,6 +1,6 @@
 import { templateRequirements, type Template } from '@hookflow/shared';
 import { useMemo } from 'react';
-import { credentialTypesLabel, nodeIcon } from './node-icons';
+import { credentialTypesLabel, nodeTitle } from './catalog-labels';
 
 export interface TemplateCardProps {
   template: Template;
@@ -10,7 +10,7 @@ export interface TemplateCardProps {
   onDelete?: () => void;
 }
 
-/** One template: what it does, its steps as icons, and what it needs before it runs. */
+/** One template: what it does, its steps (by palette title), and what it needs before it runs. */
 export function TemplateCard({ template, error, onUse, onDownload, onDelete }: TemplateCardProps) {
   const needs = useMemo(() => templateRequirements(template.document), [template]);
   const headingId = `template-${template.id}`;
@@ -21,18 +21,13 @@ export function TemplateCard({ template, error, onUse, onDownload, onDelete }: T
         {template.builtIn && <span className="badge">Built-in</span>}
       </header>
       {template.description && <p className="template-card__description">{template.description}</p>}
-      <ul className="template-card__steps" aria-label="Steps">
-        {template.document.definition.nodes.map((node) => {
-          const { glyph, title } = nodeIcon(node.type);
-          return (
-            <li key={node.id} title={`${node.name} (${title})`}>
-              <span role="img" aria-label={title}>
-                {glyph}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <ol className="template-card__steps" aria-label="Steps">
+        {template.document.definition.nodes.map((node) => (
+          <li key={node.id} title={node.name}>
+            {nodeTitle(node.type)}
+          </li>
+        ))}
+      </ol>
       <div className="template-card__needs">
         <span className="template-card__label">Needs</span>
         {needs.credentials.length + needs.secrets.length === 0 ? (

@@ -57,8 +57,8 @@ describe('TemplatesPage', () => {
     expect(within(card).getByText('Built-in')).toBeInTheDocument();
     expect(
       within(within(card).getByRole('list', { name: 'Steps' }))
-        .getAllByRole('img')
-        .map((icon) => icon.getAttribute('aria-label')),
+        .getAllByRole('listitem')
+        .map((step) => step.textContent),
     ).toEqual(['Webhook', 'Filter', 'Slack message']);
     expect(within(card).getByRole('list', { name: 'Needs' })).toHaveTextContent(
       'Slack incoming webhook or Slack bot token',

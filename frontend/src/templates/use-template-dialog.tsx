@@ -5,7 +5,7 @@ import type { ApiError } from '../api/client';
 import { Dialog } from '../app/dialog';
 import { CredentialField } from '../credentials/credential-field';
 import { PickerContext } from '../panel/picker-context';
-import { credentialTypesLabel } from './node-icons';
+import { credentialTypesLabel } from './catalog-labels';
 import { RefusalDetails } from './refusal-details';
 import { templatesApi } from './templates-api';
 

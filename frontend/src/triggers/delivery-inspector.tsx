@@ -2,6 +2,7 @@ import type { Delivery } from '@hookflow/shared';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
+import { DryRunToggle } from '../runs/dry-run-toggle';
 
 /** The raw body as text, and parsed when it is JSON. */
 export function decodeBody(delivery: Delivery): { text: string; parsed: unknown } {
@@ -14,7 +15,10 @@ export function decodeBody(delivery: Delivery): { text: string; parsed: unknown 
   }
 }
 
-/** One delivery: outcome and reason, headers, raw body; replay into the draft or published version. */
+/**
+ * One delivery: outcome and reason, headers, raw body; replay into the draft or published version,
+ * for real or as a dry run.
+ */
 export function DeliveryInspector({
   teamId,
   delivery,
@@ -25,13 +29,16 @@ export function DeliveryInspector({
   onOpenRun: (executionId: string) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const [dryRun, setDryRun] = useState(false);
   const replay = async (target: 'draft' | 'published') => {
+    setError(null);
     try {
       const { executionId } = await deliveriesApi.replay(
         teamId,
         delivery.flowId,
         delivery.id,
         target,
+        dryRun,
       );
       onOpenRun(executionId);
     } catch (caught) {
@@ -83,6 +90,7 @@ export function DeliveryInspector({
           Replay into published
         </button>
       </div>
+      <DryRunToggle checked={dryRun} onChange={setDryRun} />
       {error && <p className="form-error">{error}</p>}
     </div>
   );

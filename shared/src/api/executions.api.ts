@@ -45,6 +45,8 @@ export interface ExecutionSummary {
   deliveryId: string | null;
   /** Side-effecting steps described what they would send instead of sending it. */
   dryRun: boolean;
+  /** Why a failed run failed as a whole ("Step n3 failed: …", "The flow was deleted"). */
+  error: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -4,6 +4,7 @@ import { FlowsAndExecutions1764410000000 } from './1764410000000-flows-and-execu
 import { ExecutionOrdering1764420000000 } from './1764420000000-execution-ordering.js';
 import { FlowVersionPublisher1764425000000 } from './1764425000000-flow-version-publisher.js';
 import { Templates1764430000000 } from './1764430000000-templates.js';
+import { UnfinishedExecutions1764440000000 } from './1764440000000-unfinished-executions.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ExecutionOrdering1764420000000,
   FlowVersionPublisher1764425000000,
   Templates1764430000000,
+  UnfinishedExecutions1764440000000,
 ];
