@@ -14,6 +14,14 @@ export interface DatabaseTuning {
   asyncCommit?: boolean;
 }
 
+/**
+ * A WHERE condition that makes its statement's own commit synchronous in a session that commits
+ * asynchronously: `set_config(…, true)` lasts until the end of the statement's transaction, so
+ * the commit waits for the WAL flush, which also persists everything written before it. One
+ * round trip, where BEGIN / SET LOCAL / … / COMMIT would take four.
+ */
+export const DURABLE_COMMIT = `set_config('synchronous_commit', 'on', true) = 'on'`;
+
 export function dataSourceOptions(
   url: string,
   entities: DataSourceOptions['entities'],

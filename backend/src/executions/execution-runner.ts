@@ -23,6 +23,7 @@ import {
   type StepStates,
 } from '../engine/index.js';
 import { jsonRow } from '../common/row.js';
+import { DURABLE_COMMIT } from '../database/data-source-options.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ExecutionAdmission, ExecutionHeld } from './execution-admission.js';
@@ -271,13 +272,11 @@ export class ExecutionRunner {
     status: 'succeeded' | 'failed',
     error: string | null,
   ): Promise<void> {
-    // Durable even in a worker that commits step progress asynchronously (see DatabaseTuning):
-    // set_config(…, true) lasts until this statement's own commit, which then waits for the WAL
-    // flush and so also persists every step the run wrote before. One round trip, no BEGIN.
+    // Durable even in a worker that commits step progress asynchronously, and with it every
+    // step the run wrote before (see DatabaseTuning).
     await this.dataSource.query(
       `UPDATE hookflow.executions SET status = $2, error = $3, finished_at = now()
-        WHERE id = $1 AND status <> 'canceled'
-          AND set_config('synchronous_commit', 'on', true) = 'on'`,
+        WHERE id = $1 AND status <> 'canceled' AND ${DURABLE_COMMIT}`,
       [execution.id, status, error],
     );
     await this.events.publish({ executionId: execution.id, kind: 'status' });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { DURABLE_COMMIT } from '../database/data-source-options.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { QueueConnection } from '../queue/queue-connection.js';
@@ -25,7 +26,7 @@ const SWEEP_AFTER_MS = 10_000;
 // A run untouched this long (and, when waiting, due this long ago) should have shown its job by now.
 const STUCK_AFTER_MS = 2 * JOB_LOCK_MS;
 const STUCK_BATCH = 200;
-// Until a migration indexes waiting runs, finding idle ones scans the executions table: not often.
+// Idle runs cannot become stuck faster than STUCK_AFTER_MS, so looking more often buys nothing.
 const STUCK_SWEEP_EVERY_MS = STUCK_AFTER_MS;
 // A run seen without a job once, and not seen again within this long, is forgotten.
 const SUSPECT_TTL_MS = 10 * 60_000;
@@ -154,21 +155,18 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
   async failRun(executionId: string, reason: string): Promise<boolean> {
     const message = `The run could not be completed: ${reason}`;
     const stepError = { message, code: 'INTERRUPTED', retryable: false };
-    const failed: unknown[] = await this.dataSource.transaction(async (manager) => {
-      // A final status commits durably even where step progress commits asynchronously.
-      await manager.query(`SET LOCAL synchronous_commit = on`);
-      return manager.query(
-        `WITH failed AS (
-           UPDATE hookflow.executions SET status = 'failed', error = $2, finished_at = now()
-            WHERE id = $1 AND status IN ('queued', 'running', 'waiting')
-           RETURNING id),
-         steps AS (
-           UPDATE hookflow.step_runs SET status = 'failed', error = $3, finished_at = now()
-            WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
-         SELECT id FROM failed`,
-        [executionId, message, JSON.stringify(stepError)],
-      );
-    });
+    // A final status commits durably even where step progress commits asynchronously.
+    const failed: unknown[] = await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE hookflow.executions SET status = 'failed', error = $2, finished_at = now()
+          WHERE id = $1 AND status IN ('queued', 'running', 'waiting') AND ${DURABLE_COMMIT}
+         RETURNING id),
+       steps AS (
+         UPDATE hookflow.step_runs SET status = 'failed', error = $3, finished_at = now()
+          WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
+       SELECT id FROM failed`,
+      [executionId, message, JSON.stringify(stepError)],
+    );
     if (!failed.length) return false;
     this.logger.warn(`Execution ${executionId} failed: ${message}`);
     await this.events.publish({ executionId, kind: 'status' });
