@@ -41,6 +41,9 @@ interface PreparedFlow {
 }
 
 const FINISHED = ['succeeded', 'failed', 'canceled'];
+
+/** What a job needs to advance a run; `flow` is null once the flow was deleted. */
+type RunToAdvance = ExecutionEntity & { flow: FlowEntity | null; steps: StepRunEntity[] };
 const MAX_PREPARED = 500;
 
 /**
@@ -77,9 +80,7 @@ export class ExecutionRunner {
   async advance(executionId: string): Promise<void> {
     const execution = await this.readExecution(executionId);
     if (!execution || FINISHED.includes(execution.status)) return;
-    const flow = await this.dataSource
-      .getRepository(FlowEntity)
-      .findOneBy({ id: execution.flowId });
+    const { flow } = execution;
     if (!flow) return this.finish(execution, 'failed', 'The flow was deleted');
     const { graph, expressions } = await this.prepare(flow, execution.version);
     if (execution.status !== 'running') {
@@ -282,12 +283,11 @@ export class ExecutionRunner {
     await this.events.publish({ executionId: execution.id, kind: 'status' });
   }
 
-  /** The execution with its steps so far, in one query; a canceled run reads as none. */
-  private async readExecution(
-    executionId: string,
-  ): Promise<(ExecutionEntity & { steps: StepRunEntity[] }) | undefined> {
+  /** The execution with its flow and its steps so far, in one query; a canceled run reads as none. */
+  private async readExecution(executionId: string): Promise<RunToAdvance | undefined> {
     const found = (await this.executions
       .createQueryBuilder('execution')
+      .leftJoinAndMapOne('execution.flow', FlowEntity, 'flow', 'flow.id = execution.flowId')
       .leftJoinAndMapMany(
         'execution.steps',
         StepRunEntity,
@@ -295,7 +295,7 @@ export class ExecutionRunner {
         'step.executionId = execution.id',
       )
       .where('execution.id = :executionId', { executionId })
-      .getOne()) as (ExecutionEntity & { steps: StepRunEntity[] }) | null;
+      .getOne()) as RunToAdvance | null;
     return found && found.status !== 'canceled' ? found : undefined;
   }
 
