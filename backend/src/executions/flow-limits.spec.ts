@@ -2,6 +2,7 @@ import type { FlowDefinition } from '@hookflow/shared';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testEnvironments } from '../test-support/environments.js';
+import { webhookToSink } from '../test-support/flow-fixtures.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { waitFor } from '../test-support/wait-for.js';
 
@@ -72,29 +73,6 @@ function peakOverlap(calls: SinkCall[]): number {
   return peak;
 }
 
-/** webhook (with the given limits) → http.request POSTing the trigger body to the sink. */
-const limitedFlow = (url: string, limits: Record<string, unknown>): FlowDefinition => ({
-  schemaVersion: 1,
-  nodes: [
-    {
-      id: 'hook',
-      type: 'trigger.webhook',
-      name: 'Hook',
-      position: { x: 0, y: 0 },
-      config: { methods: ['POST'], auth: { type: 'none' }, ...limits },
-    },
-    {
-      id: 'call',
-      type: 'http.request',
-      name: 'Call',
-      position: { x: 0, y: 100 },
-      retry: { attempts: 1, backoff: 'fixed', delayMs: 100 },
-      config: { method: 'POST', url, body: '{{ trigger.body }}' },
-    },
-  ],
-  edges: [{ id: 'e1', source: 'hook', target: 'call' }],
-});
-
 describe.each(testEnvironments())(
   'Per-flow concurrency and ordering keys ($name mode)',
   (environment) => {
@@ -156,7 +134,7 @@ describe.each(testEnvironments())(
     it('never runs two executions of a flow with concurrency 1 at once; held runs stay queued, all finish', async () => {
       const { flowId, hookUrl } = await publish(
         'One at a time',
-        limitedFlow(`${sink.url}/limited`, { concurrency: 1 }),
+        webhookToSink(`${sink.url}/limited`, { trigger: { concurrency: 1 } }),
       );
       const ids = await Promise.all([1, 2, 3, 4].map((seq) => deliver(hookUrl, { seq })));
 
@@ -183,18 +161,10 @@ describe.each(testEnvironments())(
     }, 60_000);
 
     it('frees the slot of a run waiting on flow.delay, which resumes once a slot is free again', async () => {
-      const definition = limitedFlow(`${sink.url}/delayed`, { concurrency: 1 });
-      definition.nodes.push({
-        id: 'wait',
-        type: 'flow.delay',
-        name: 'Wait',
-        position: { x: 0, y: 50 },
-        config: { ms: '{{ trigger.body.waitMs }}' },
+      const definition = webhookToSink(`${sink.url}/delayed`, {
+        trigger: { concurrency: 1 },
+        delayMs: '{{ trigger.body.waitMs }}',
       });
-      definition.edges = [
-        { id: 'e1', source: 'hook', target: 'wait' },
-        { id: 'e2', source: 'wait', target: 'call' },
-      ];
       const { flowId, hookUrl } = await publish('Delayed', definition);
       await deliver(hookUrl, { seq: 1, waitMs: 2500 });
       await waitFor(async () => (await statuses(flowId))[0] === 'waiting', 15_000, 'the delay');
@@ -214,7 +184,9 @@ describe.each(testEnvironments())(
     it('runs same-key executions one at a time in arrival order, different keys in parallel', async () => {
       const { flowId, hookUrl } = await publish(
         'Per customer',
-        limitedFlow(`${sink.url}/ordered`, { orderingKey: '{{ trigger.body.customer }}' }),
+        webhookToSink(`${sink.url}/ordered`, {
+          trigger: { orderingKey: '{{ trigger.body.customer }}' },
+        }),
       );
       // Awaited one by one, so arrival order is defined: a1, b1, a2, b2, a3, b3.
       for (const seq of [1, 2, 3])

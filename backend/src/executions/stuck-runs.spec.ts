@@ -3,6 +3,7 @@ import type { FlowDefinition } from '@hookflow/shared';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { testEnvironments } from '../test-support/environments.js';
+import { webhookToSink } from '../test-support/flow-fixtures.js';
 import { HttpSink } from '../test-support/http-sink.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -13,45 +14,6 @@ import { ExecutionWorker } from './execution-worker.js';
 
 // The job-exhaustion case waits out BullMQ's real backoff: 1 + 2 + 4 + 8 s.
 jest.setTimeout(120_000);
-
-/** webhook (with `limits`) → [flow.delay of `delayMs`] → http.request POSTing the trigger body. */
-const flow = (url: string, limits: Record<string, unknown> = {}, delayMs?: number) => {
-  const definition: FlowDefinition = {
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: 'hook',
-        type: 'trigger.webhook',
-        name: 'Hook',
-        position: { x: 0, y: 0 },
-        config: { methods: ['POST'], auth: { type: 'none' }, ...limits },
-      },
-      {
-        id: 'call',
-        type: 'http.request',
-        name: 'Call',
-        position: { x: 0, y: 200 },
-        retry: { attempts: 1, backoff: 'fixed', delayMs: 100 },
-        config: { method: 'POST', url, body: '{{ trigger.body }}' },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'hook', target: 'call' }],
-  };
-  if (delayMs !== undefined) {
-    definition.nodes.push({
-      id: 'wait',
-      type: 'flow.delay',
-      name: 'Wait',
-      position: { x: 0, y: 100 },
-      config: { ms: delayMs },
-    });
-    definition.edges = [
-      { id: 'e1', source: 'hook', target: 'wait' },
-      { id: 'e2', source: 'wait', target: 'call' },
-    ];
-  }
-  return definition;
-};
 
 describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (environment) => {
   let app: TestApp;
@@ -176,7 +138,10 @@ describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (en
   });
 
   it('resumes a waiting run whose job was removed, once, and only when it is overdue', async () => {
-    const hookUrl = await publish('Delayed', flow(`${sink.url}/delayed`, {}, 6000));
+    const hookUrl = await publish(
+      'Delayed',
+      webhookToSink(`${sink.url}/delayed`, { delayMs: 6000 }),
+    );
     const deliveredAt = Date.now();
     const lost = await deliver(hookUrl, { run: 'lost' });
     const late = await deliver(hookUrl, { run: 'late' });
@@ -226,7 +191,7 @@ describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (en
   });
 
   it('resumes a run left running without a job from where it was', async () => {
-    const hookUrl = await publish('Lost mid-run', flow(`${sink.url}/lost`));
+    const hookUrl = await publish('Lost mid-run', webhookToSink(`${sink.url}/lost`));
     stageFates();
     const id = await deliver(hookUrl, { run: 'vanished', fate: 'lose' });
     await waitFor(firstJobDone(id), 15_000, 'the job to end');
@@ -244,7 +209,10 @@ describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (en
   });
 
   it('fails the run whose job used up its attempts, which frees its concurrency slot', async () => {
-    const hookUrl = await publish('One at a time', flow(`${sink.url}/limited`, { concurrency: 1 }));
+    const hookUrl = await publish(
+      'One at a time',
+      webhookToSink(`${sink.url}/limited`, { trigger: { concurrency: 1 } }),
+    );
     stageFates();
     const doomed = await deliver(hookUrl, { run: 'doomed', fate: 'crash' });
     const signals: ExecutionSignal[] = [];
@@ -280,7 +248,7 @@ describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (en
   });
 
   it('fails the run whose job failed for good before its attempts ran out (stalled too often)', async () => {
-    const hookUrl = await publish('Stalls', flow(`${sink.url}/stalls`));
+    const hookUrl = await publish('Stalls', webhookToSink(`${sink.url}/stalls`));
     stageFates();
     const id = await deliver(hookUrl, { run: 'stalled', fate: 'stall' });
     await waitFor(statusIs(id, 'failed'), 15_000, 'the run to be marked failed');
