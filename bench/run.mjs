@@ -1,36 +1,45 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --peers] [-- --profile] [-- --only=floors,server,embedded,editor,peers]`
+// `npm run bench [-- --quick] [-- --peers] [-- --profile] [-- --only=floors,server,embedded,idle,editor,peers]`
 // Starts everything on 127.0.0.1, measures, stops everything, writes bench/results/<date>.json and
-// prints a Markdown table. See bench/README.md.
+// prints a Markdown table with the targets of issue 13. See bench/README.md.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureEditor } from './lib/editor.mjs';
-import { startFloorBullmq, startFloorHttp } from './lib/floors.mjs';
+import {
+  startFloorBullmq,
+  startFloorDurable,
+  startFloorHttp,
+  startPgliteIdle,
+} from './lib/floors.mjs';
 import {
   createFlow,
+  createServerDatabase,
   dropServerDatabase,
   endToEndDefinition,
   ensureBuilt,
   flushRedis,
   HMAC_SECRET,
-  oneStepDefinition,
+  newTempDir,
   probeTrigger,
   ROOT,
   signup,
   startEmbeddedMode,
   startServerMode,
+  useBackend,
 } from './lib/hookflow.mjs';
 import { headersFor, makeBody } from './lib/load.mjs';
-import { drainQueue, endToEnd, ingest } from './lib/measure.mjs';
+import { idleCost, machineMonitor } from './lib/machine.mjs';
+import { capacity, drainQueue, endToEnd, ingest } from './lib/measure.mjs';
 import { ensureNodeRed, startNodeRed } from './lib/peer-node-red.mjs';
-import { installCleanup, killAll, stopAll } from './lib/procs.mjs';
+import { installCleanup, killAll, memoryOf, stopAll } from './lib/procs.mjs';
 import { latestProfile, profileMarkdown, summarizeProfile } from './lib/profile.mjs';
-import { aggregate, computeRatios, markdown, writeResults } from './lib/report.mjs';
+import { aggregate, computeRatios, computeTargets, markdown, writeResults } from './lib/report.mjs';
 import { startSink } from './lib/sink.mjs';
 
+const PARTS = 'floors,server,embedded,idle,editor,peers';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -39,12 +48,15 @@ const { values: args } = parseArgs({
     editor: { type: 'boolean' },
     only: { type: 'string' },
     reps: { type: 'string' },
+    runs: { type: 'string' },
+    backend: { type: 'string' },
+    env: { type: 'string', multiple: true },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
   process.stdout.write(
-    'npm run bench -- [--quick] [--peers] [--profile] [--editor] [--reps=N] [--only=floors,server,embedded,editor,peers]\nSee bench/README.md.\n',
+    `npm run bench -- [--quick] [--peers] [--profile] [--editor] [--reps=N] [--runs=N] [--backend=<main.js>] [--env=NAME=value …] [--only=${PARTS}]\nSee bench/README.md.\n`,
   );
   process.exit(0);
 }
@@ -57,26 +69,43 @@ const cfg = {
   warmupSeconds: quick ? 1 : 3,
   e2eSeconds: quick ? 2 : 10,
   rate: 200,
+  capacityRates: quick ? [100, 200, 400] : [100, 200, 400, 800, 1600, 3200],
+  capacitySeconds: quick ? 2 : 10,
+  capacityP99Ms: 250,
+  perStepRate: 100,
+  idleSeconds: quick ? 10 : 60,
   settleMs: quick ? 10_000 : 60_000,
-  workerRuns: quick ? 500 : 20000,
+  workerRuns: Number(args.runs ?? (quick ? 500 : 20000)),
   workerReps: quick ? 1 : Number(args.reps ?? 2),
   concurrency: 50,
-  budgetMs: quick ? 170_000 : 40 * 60_000,
+  budgetMs: quick ? 240_000 : 60 * 60_000,
 };
-const only = new Set((args.only ?? 'floors,server,embedded,editor,peers').split(','));
+const only = new Set((args.only ?? PARTS).split(','));
 const wants = (part) =>
   only.has(part) &&
   (part !== 'peers' || args.peers) &&
   (part !== 'editor' || (args.editor ?? !quick));
 const REDIS_HOOKFLOW = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 const REDIS_FLOOR = process.env.BENCH_FLOOR_REDIS_URL ?? 'redis://127.0.0.1:6379/4';
+// Settings passed to every Hookflow process (e.g. --env=WORKER_ASYNC_COMMIT=true).
+const hookflowEnv = Object.fromEntries(
+  (args.env ?? []).map((pair) => [
+    pair.slice(0, pair.indexOf('=')),
+    pair.slice(pair.indexOf('=') + 1),
+  ]),
+);
+if (args.backend) useBackend(resolve(args.backend));
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const began = Date.now();
 const stamp = () => `[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s]`;
-const phase = (name) => log(`${stamp()} ${name}`);
+const monitor = machineMonitor();
+const phase = (name) => {
+  monitor.mark(name);
+  log(`${stamp()} ${name}`);
+};
 
-const results = { ingest: {}, e2e: {}, worker: {} };
+const results = { ingest: {}, e2e: {}, capacity: {}, perStep: {}, worker: {}, idle: {} };
 const meta = {
   date: new Date().toISOString(),
   quick,
@@ -85,9 +114,14 @@ const meta = {
   ingestSeconds: cfg.ingestSeconds,
   e2eSeconds: cfg.e2eSeconds,
   rate: cfg.rate,
+  capacitySeconds: cfg.capacitySeconds,
+  perStepRate: cfg.perStepRate,
+  idleSeconds: cfg.idleSeconds,
   workerRuns: cfg.workerRuns,
   workerReps: cfg.workerReps,
   concurrency: cfg.concurrency,
+  backend: args.backend,
+  hookflowEnv,
   node: process.version,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model?.trim(),
@@ -105,7 +139,8 @@ const meta = {
   notes: [],
   failures: [],
 };
-let serverDb;
+// Scratch databases to drop on every way out.
+const scratchDatabases = new Set();
 
 function fail(scenario, target, error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -114,8 +149,15 @@ function fail(scenario, target, error) {
   if (scenario && results[scenario]) results[scenario][target] = { error: message };
 }
 
+function dropScratchDatabases() {
+  for (const name of scratchDatabases) dropServerDatabase(name);
+  scratchDatabases.clear();
+}
+
 function finish(exitCode) {
   results.ratios = computeRatios(results);
+  results.targets = computeTargets(results);
+  results.machine = monitor.finish();
   const file = writeResults(join(ROOT, 'bench/results'), meta, results);
   let text = markdown(results, meta);
   for (const [role, summary] of Object.entries(results.profile ?? {}))
@@ -130,14 +172,14 @@ function finish(exitCode) {
 }
 
 installCleanup(async () => {
-  if (serverDb) dropServerDatabase(serverDb);
+  dropScratchDatabases();
   await flushRedis(REDIS_HOOKFLOW).catch(() => {});
 });
 const watchdog = setTimeout(() => {
   log(`\nbench budget of ${cfg.budgetMs / 1000} s exceeded: stopping everything`);
   meta.notes.push(`stopped by the ${cfg.budgetMs / 1000} s budget; later rows are missing`);
   killAll();
-  if (serverDb) dropServerDatabase(serverDb);
+  dropScratchDatabases();
   finish(2);
   process.exit(2);
 }, cfg.budgetMs);
@@ -192,18 +234,49 @@ const endToEndSettings = {
   log,
 };
 
+/** Runs `measure` into results[scenario][target]; a failure is recorded there and the run goes on. */
+async function measureInto(scenario, target, measure) {
+  try {
+    results[scenario][target] = await measure();
+  } catch (error) {
+    fail(scenario, target, error);
+  }
+}
+
 async function floors(sink) {
   phase('floor: node:http → 202');
   const http = await startFloorHttp();
   try {
-    results.ingest['floor-http'] = await ingest({
-      ...ingestSettings,
-      url: http.url,
-      rssPid: http.child.pid,
-    });
+    await measureInto('ingest', 'floor-http', () =>
+      ingest({ ...ingestSettings, url: http.url, rssPid: http.child.pid }),
+    );
   } finally {
     await http.stop();
   }
+
+  const floorDb = `hookflow_bench_floor_${process.pid}`;
+  scratchDatabases.add(floorDb);
+  const databaseUrl = createServerDatabase(floorDb);
+  for (const withQueue of [true, false]) {
+    const target = withQueue ? 'floor-durable' : 'floor-durable-noqueue';
+    phase(`durable floor: node:http + HMAC + PG INSERT${withQueue ? ' + BullMQ add' : ''}`);
+    const floor = await startFloorDurable({
+      databaseUrl,
+      redisUrl: REDIS_FLOOR,
+      secret: HMAC_SECRET,
+      withQueue,
+    });
+    try {
+      await measureInto('ingest', target, () =>
+        ingest({ ...ingestSettings, url: floor.url, secret: HMAC_SECRET, rssPid: floor.child.pid }),
+      );
+    } finally {
+      await floor.stop();
+    }
+  }
+  dropServerDatabase(floorDb);
+  scratchDatabases.delete(floorDb);
+
   phase('floor: node:http + BullMQ queue.add()');
   const bull = await startFloorBullmq({
     redisUrl: REDIS_FLOOR,
@@ -211,36 +284,110 @@ async function floors(sink) {
     concurrency: cfg.concurrency,
   });
   try {
-    results.ingest['floor-bullmq'] = await ingest({
-      ...ingestSettings,
-      url: bull.url,
-      rssPid: bull.child.pid,
-      afterRep: () => bull.clean(),
-    });
+    await measureInto('ingest', 'floor-bullmq', () =>
+      ingest({
+        ...ingestSettings,
+        url: bull.url,
+        rssPid: bull.child.pid,
+        afterRep: () => bull.clean(),
+      }),
+    );
     phase('floor: end to end (node:http + BullMQ → Worker → fetch sink)');
     await bull.startWorker();
-    results.e2e['floor-bullmq'] = await endToEnd({
-      ...endToEndSettings,
-      url: bull.url,
-      sink,
-    });
+    await measureInto('e2e', 'floor-bullmq', () =>
+      endToEnd({ ...endToEndSettings, url: bull.url, sink }),
+    );
     phase(`floor: raw BullMQ Worker draining ${cfg.workerRuns} jobs`);
-    results.worker['raw-bullmq'] = await drainQueue({
-      url: bull.url,
-      runs: cfg.workerRuns,
-      reps: cfg.workerReps,
-      sink,
-      timeoutMs: 300_000,
-      log,
-      stopConsumer: async () => {
-        await bull.stopWorker();
-        await bull.clean();
-      },
-      startConsumer: () => bull.startWorker(),
-    });
+    await measureInto('worker', 'raw-bullmq', () =>
+      drainQueue({
+        url: bull.url,
+        runs: cfg.workerRuns,
+        reps: cfg.workerReps,
+        sink,
+        timeoutMs: 300_000,
+        log,
+        stopConsumer: async () => {
+          await bull.stopWorker();
+          await bull.clean();
+        },
+        startConsumer: () => bull.startWorker(),
+      }),
+    );
   } finally {
     await bull.stop();
   }
+}
+
+/**
+ * The rows both run modes share, on a started `mode`: ingest, end to end at 200 req/s, capacity
+ * and the per-step overhead; in server mode also the worker drain (it stops the worker process).
+ */
+async function measureHookflow(mode, target, sink, session) {
+  const name = mode.kind === 'server' ? 'Hookflow server' : 'Hookflow embedded';
+  const flow = await createFlow(
+    mode.base,
+    session,
+    'bench: webhook → transform → http',
+    endToEndDefinition(sink.url),
+  );
+  const tenSteps = await createFlow(
+    mode.base,
+    session,
+    'bench: webhook → 10 × transform → http',
+    endToEndDefinition(sink.url, 10),
+  );
+  await probeEndToEnd(flow.webhookUrl, sink, name);
+  await probeEndToEnd(tenSteps.webhookUrl, sink, `${name} (10 transforms)`);
+  const signed = { url: flow.webhookUrl, secret: HMAC_SECRET, sink };
+
+  phase(`${name}: ingest`);
+  await measureInto('ingest', target, () =>
+    ingest({
+      ...ingestSettings,
+      ...signed,
+      rssPid: mode.api.pid,
+      drain: { timeoutMs: quick ? 10_000 : 180_000 },
+    }),
+  );
+  phase(`${name}: end to end at ${cfg.rate} req/s`);
+  await measureInto('e2e', target, () => endToEnd({ ...endToEndSettings, ...signed }));
+  phase(`${name}: capacity`);
+  await measureInto('capacity', target, () =>
+    capacity({
+      ...signed,
+      rates: cfg.capacityRates,
+      duration: cfg.capacitySeconds,
+      settleMs: cfg.settleMs,
+      p99Ms: cfg.capacityP99Ms,
+      log,
+    }),
+  );
+  phase(`${name}: per-step overhead (1 vs 10 transforms at ${cfg.perStepRate} req/s)`);
+  await measureInto('perStep', target, async () => {
+    const at = (url) =>
+      endToEnd({ ...endToEndSettings, ...signed, url, rate: cfg.perStepRate, warmup: 0 });
+    const one = await at(flow.webhookUrl);
+    const ten = await at(tenSteps.webhookUrl);
+    const p50 = (r) => r.stats.sinkP50?.median;
+    const perExtraStepMs =
+      p50(one) !== undefined && p50(ten) !== undefined
+        ? Number(((p50(ten) - p50(one)) / 9).toFixed(2))
+        : null;
+    return { one, ten, perExtraStepMs };
+  });
+  if (mode.kind !== 'server') return;
+  phase(`${name}: worker draining ${cfg.workerRuns} queued runs of the 3-step flow`);
+  await measureInto('worker', target, () =>
+    drainQueue({
+      ...signed,
+      runs: cfg.workerRuns,
+      reps: cfg.workerReps,
+      timeoutMs: quick ? 60_000 : 900_000,
+      log,
+      stopConsumer: () => mode.stopWorker(),
+      startConsumer: () => mode.startWorker(),
+    }),
+  );
 }
 
 async function hookflowServer(sink) {
@@ -253,58 +400,18 @@ async function hookflowServer(sink) {
       extra[role] = ['--cpu-prof', `--cpu-prof-dir=${profDir(role)}`];
     }
   }
-  serverDb = `hookflow_bench_${process.pid}`;
+  scratchDatabases.add(`hookflow_bench_${process.pid}`);
   const mode = await startServerMode({
     redisUrl: REDIS_HOOKFLOW,
     workerConcurrency: cfg.concurrency,
     nodeArgs: extra,
+    env: hookflowEnv,
   });
   try {
-    const session = await signup(mode.base);
-    const e2eFlow = await createFlow(
-      mode.base,
-      session,
-      'bench: webhook → transform → http',
-      endToEndDefinition(sink.url),
-    );
-    const oneStep = await createFlow(
-      mode.base,
-      session,
-      'bench: webhook → http',
-      oneStepDefinition(sink.url),
-    );
-    await probeEndToEnd(e2eFlow.webhookUrl, sink, 'Hookflow server');
-    phase('Hookflow server: ingest');
-    results.ingest['hookflow-server'] = await ingest({
-      ...ingestSettings,
-      url: e2eFlow.webhookUrl,
-      secret: HMAC_SECRET,
-      rssPid: mode.api.pid,
-      sink,
-      drain: { timeoutMs: quick ? 10_000 : 180_000 },
-    });
-    phase('Hookflow server: end to end');
-    results.e2e['hookflow-server'] = await endToEnd({
-      ...endToEndSettings,
-      url: e2eFlow.webhookUrl,
-      secret: HMAC_SECRET,
-      sink,
-    });
-    phase(`Hookflow server: worker draining ${cfg.workerRuns} queued runs`);
-    results.worker['hookflow-server'] = await drainQueue({
-      url: oneStep.webhookUrl,
-      secret: HMAC_SECRET,
-      runs: cfg.workerRuns,
-      reps: cfg.workerReps,
-      sink,
-      timeoutMs: quick ? 60_000 : 600_000,
-      log,
-      stopConsumer: () => mode.stopWorker(),
-      startConsumer: () => mode.startWorker(),
-    });
+    await measureHookflow(mode, 'hookflow-server', sink, await signup(mode.base));
   } finally {
     await mode.stop();
-    serverDb = undefined;
+    scratchDatabases.delete(mode.dbName);
   }
   if (args.profile) {
     results.profile = {};
@@ -317,34 +424,10 @@ async function hookflowServer(sink) {
 
 async function hookflowEmbedded(sink) {
   phase('Hookflow embedded mode: one process, temp DATA_DIR');
-  const mode = await startEmbeddedMode({ workerConcurrency: cfg.concurrency });
+  const mode = await startEmbeddedMode({ workerConcurrency: cfg.concurrency, env: hookflowEnv });
   try {
     const session = await signup(mode.base);
-    if (wants('embedded')) {
-      const e2eFlow = await createFlow(
-        mode.base,
-        session,
-        'bench: webhook → transform → http',
-        endToEndDefinition(sink.url),
-      );
-      await probeEndToEnd(e2eFlow.webhookUrl, sink, 'Hookflow embedded');
-      phase('Hookflow embedded: ingest');
-      results.ingest['hookflow-embedded'] = await ingest({
-        ...ingestSettings,
-        url: e2eFlow.webhookUrl,
-        secret: HMAC_SECRET,
-        rssPid: mode.api.pid,
-        sink,
-        drain: { timeoutMs: quick ? 10_000 : 180_000 },
-      });
-      phase('Hookflow embedded: end to end');
-      results.e2e['hookflow-embedded'] = await endToEnd({
-        ...endToEndSettings,
-        url: e2eFlow.webhookUrl,
-        secret: HMAC_SECRET,
-        sink,
-      });
-    }
+    if (wants('embedded')) await measureHookflow(mode, 'hookflow-embedded', sink, session);
     if (wants('editor')) {
       phase('Editor: 200-node flow in Chromium');
       try {
@@ -360,24 +443,61 @@ async function hookflowEmbedded(sink) {
   }
 }
 
+/**
+ * A fresh embedded process after boot and one run, next to PGlite on its own, both idle over
+ * the same window: CPU (% of one core) and RSS at the end.
+ */
+async function idle(sink) {
+  phase(`Idle: fresh embedded process and PGlite alone, ${cfg.idleSeconds} s`);
+  const pgliteDir = newTempDir('hookflow-bench-pglite-');
+  const [mode, pglite] = await Promise.all([
+    startEmbeddedMode({ workerConcurrency: cfg.concurrency, env: hookflowEnv }),
+    startPgliteIdle(pgliteDir),
+  ]);
+  try {
+    const session = await signup(mode.base);
+    const flow = await createFlow(
+      mode.base,
+      session,
+      'bench: webhook → transform → http',
+      endToEndDefinition(sink.url),
+    );
+    await probeEndToEnd(flow.webhookUrl, sink, 'Hookflow embedded (idle row)');
+    // Let the run's own after-work (events, the response to the probe) settle first.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const [hookflow, floor] = await Promise.all([
+      idleCost(mode.api.pid, cfg.idleSeconds * 1000),
+      idleCost(pglite.pid, cfg.idleSeconds * 1000),
+    ]);
+    results.idle['hookflow-embedded'] = { ...hookflow, rssMb: memoryOf(mode.api.pid).rssMb };
+    results.idle.pglite = { ...floor, rssMb: memoryOf(pglite.pid).rssMb };
+    log(
+      `  embedded: ${hookflow.cpuPct} % of a core, RSS ${results.idle['hookflow-embedded'].rssMb} MB; PGlite alone: ${floor.cpuPct} %, RSS ${results.idle.pglite.rssMb} MB`,
+    );
+  } finally {
+    await Promise.all([mode.stop(), pglite.stop()]);
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+}
+
 async function nodeRed(sink) {
   phase('Node-RED peer');
   meta.nodeRed = ensureNodeRed(log);
   const red = await startNodeRed(sink.url);
   try {
     await probeEndToEnd(red.url, sink, 'Node-RED');
-    results.ingest['node-red'] = await ingest({
-      ...ingestSettings,
-      url: red.url,
-      rssPid: red.child.pid,
-      sink,
-      drain: { timeoutMs: 60_000, quietMs: 5000 },
-    });
-    results.e2e['node-red'] = await endToEnd({
-      ...endToEndSettings,
-      url: red.url,
-      sink,
-    });
+    await measureInto('ingest', 'node-red', () =>
+      ingest({
+        ...ingestSettings,
+        url: red.url,
+        rssPid: red.child.pid,
+        sink,
+        drain: { timeoutMs: 60_000, quietMs: 5000 },
+      }),
+    );
+    await measureInto('e2e', 'node-red', () =>
+      endToEnd({ ...endToEndSettings, url: red.url, sink }),
+    );
   } finally {
     await red.stop();
   }
@@ -397,7 +517,9 @@ async function main() {
   try {
     if (wants('floors')) await floors(sink).catch((error) => fail(undefined, 'floors', error));
     let built = true;
-    if (wants('server') || wants('embedded') || wants('editor')) {
+    if (args.backend) {
+      meta.notes.push(`Hookflow rows ran the build at ${args.backend}`);
+    } else if (wants('server') || wants('embedded') || wants('idle') || wants('editor')) {
       try {
         phase('checking the build');
         meta.notes.push(...ensureBuilt({ frontend: wants('editor'), log }));
@@ -416,6 +538,8 @@ async function main() {
           fail(wants('embedded') ? 'ingest' : undefined, 'hookflow-embedded', error),
         );
     }
+    if (wants('idle') && built)
+      await idle(sink).catch((error) => fail('idle', 'hookflow-embedded', error));
     if (wants('peers')) await nodeRed(sink).catch((error) => fail('ingest', 'node-red', error));
   } finally {
     await stopAll();
@@ -433,7 +557,7 @@ async function main() {
 main().catch((error) => {
   log(error.stack ?? String(error));
   killAll();
-  if (serverDb) dropServerDatabase(serverDb);
+  dropScratchDatabases();
   meta.failures.push({ target: 'bench', error: error.message });
   finish(1);
 });

@@ -1,5 +1,7 @@
-// The floors: bare node:http (202), node:http + BullMQ add (accept-and-enqueue), and a raw BullMQ
-// Worker doing the flow's one HTTP call (end-to-end floor and worker-throughput floor).
+// The floors: bare node:http (202), node:http + BullMQ add (accept-and-enqueue), the durable
+// floor (HMAC + PostgreSQL INSERT with synchronous commit, with and without BullMQ add), a raw
+// BullMQ Worker doing the flow's one HTTP call (end-to-end and worker-throughput floor), and
+// PGlite on its own (the idle floor of embedded mode).
 import { fileURLToPath } from 'node:url';
 import { createRedisBackend, withBackend } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -31,6 +33,56 @@ export async function startFloorHttp() {
   const url = `http://127.0.0.1:${port}/hooks/floor`;
   await waitListening(url, child);
   return { url, child, stop: () => child.stop() };
+}
+
+/**
+ * The durable floor on database `databaseUrl` (its own scratch database): `withQueue` adds the
+ * BullMQ add after the commit, on a dedicated queue that `stop()` obliterates.
+ */
+export async function startFloorDurable({ databaseUrl, redisUrl, secret, withQueue }) {
+  const queueName = `hookflow-bench-durable-${process.pid}`;
+  const port = await freePort();
+  const env = {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_NAME: queueName,
+    HMAC_SECRET: secret,
+    WITH_QUEUE: withQueue ? '1' : '0',
+  };
+  const name = withQueue ? 'floor-durable' : 'floor-durable-noqueue';
+  const child = start(name, process.execPath, [script('floor-durable')], { env });
+  const url = `http://127.0.0.1:${port}/hooks/floor`;
+  await waitListening(url, child);
+  return {
+    url,
+    child,
+    async stop() {
+      await child.stop();
+      if (!withQueue) return;
+      const { Queue } = withBackend(createRedisBackend);
+      const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+      const admin = new Queue(queueName, { connection });
+      await admin.obliterate({ force: true }).catch(() => {});
+      await admin.close();
+      connection.disconnect();
+    },
+  };
+}
+
+/** PGlite alone in `dataDir`, after one write and one read; resolves once it is idle. */
+export async function startPgliteIdle(dataDir) {
+  const child = start('pglite-idle', process.execPath, [script('pglite-idle')], {
+    env: { DATA_DIR: dataDir },
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+  });
+  const deadline = Date.now() + 60_000;
+  while (!child.tail().includes('READY')) {
+    if (child.exitCode !== null) throw new Error(`pglite-idle exited: ${child.tail()}`);
+    if (Date.now() > deadline) throw new Error(`pglite-idle not ready: ${child.tail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
 }
 
 /** node:http + BullMQ on a dedicated queue; `clean()` obliterates it, `stop()` too. */

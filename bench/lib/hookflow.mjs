@@ -10,7 +10,12 @@ import { Redis } from 'ioredis';
 import { freePort, start, waitReady } from './procs.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = join(ROOT, 'backend/dist/main.js');
+const BUILT_MAIN = join(ROOT, 'backend/dist/main.js');
+/** Which build the Hookflow rows run: this tree's backend/dist, or `--backend=<main.js>`. */
+let MAIN = BUILT_MAIN;
+export function useBackend(mainJs) {
+  MAIN = mainJs;
+}
 export const HMAC_SECRET = 'bench-hmac-secret-0123456789';
 
 function newestMtime(dir) {
@@ -53,7 +58,7 @@ function build(workspaces, log) {
 export function ensureBuilt({ frontend = false, log }) {
   const notes = [];
   const sharedSrc = newestMtime(join(ROOT, 'shared/src'));
-  const backendBuilt = existsSync(MAIN) ? statSync(MAIN).mtimeMs : 0;
+  const backendBuilt = existsSync(BUILT_MAIN) ? statSync(BUILT_MAIN).mtimeMs : 0;
   const backendSrc = Math.max(sharedSrc, newestMtime(join(ROOT, 'backend/src')));
   if (backendBuilt < backendSrc) {
     log('building the backend (backend/dist missing or older than backend/src, shared/src)');
@@ -102,12 +107,18 @@ export async function flushRedis(url) {
  * Server mode: a scratch database `hookflow_bench_<pid>`, Redis db `redisUrl` flushed, one api
  * and one worker process. `nodeArgs.api` adds flags (e.g. --cpu-prof) to the api process.
  */
-export async function startServerMode({ redisUrl, workerConcurrency = 50, nodeArgs = {} }) {
+export async function startServerMode({
+  redisUrl,
+  workerConcurrency = 50,
+  nodeArgs = {},
+  env: extraEnv = {},
+}) {
   const dbName = `hookflow_bench_${process.pid}`;
-  execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', dbName], { stdio: 'pipe' });
+  const databaseUrl = createServerDatabase(dbName);
   await flushRedis(redisUrl);
   const shared = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${dbName}`,
+    ...extraEnv,
+    DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -155,6 +166,12 @@ export async function startServerMode({ redisUrl, workerConcurrency = 50, nodeAr
   return mode;
 }
 
+/** A scratch database on the local PostgreSQL; returns its URL. */
+export function createServerDatabase(dbName) {
+  execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', dbName], { stdio: 'pipe' });
+  return `postgres://postgres@127.0.0.1:5432/${dbName}`;
+}
+
 export function dropServerDatabase(dbName) {
   spawnSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', '--force', dbName], {
     stdio: 'pipe',
@@ -162,10 +179,18 @@ export function dropServerDatabase(dbName) {
 }
 
 /** Embedded mode: one process (API + worker + UI), PGlite in a temp DATA_DIR. */
-export async function startEmbeddedMode({ workerConcurrency = 50, nodeArgs = {} } = {}) {
+export async function startEmbeddedMode({
+  workerConcurrency = 50,
+  nodeArgs = {},
+  env: extraEnv = {},
+} = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-bench-'));
   const port = await freePort();
-  const env = baseEnv(port, { DATA_DIR: dataDir, WORKER_CONCURRENCY: String(workerConcurrency) });
+  const env = baseEnv(port, {
+    ...extraEnv,
+    DATA_DIR: dataDir,
+    WORKER_CONCURRENCY: String(workerConcurrency),
+  });
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'ROLE']) env[key] = '';
   const api = start('hookflow-embedded', process.execPath, [...(nodeArgs.api ?? []), MAIN], {
     env,
@@ -233,50 +258,33 @@ const webhookNode = {
   },
 };
 
-/** webhook → data.transform (sentAt) → http.request POST sink. */
-export function endToEndDefinition(sinkUrl) {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      webhookNode,
-      {
-        id: 'map',
-        type: 'data.transform',
-        name: 'Map',
-        position: { x: 250, y: 0 },
-        config: { fields: { sentAt: '{{ trigger.body.sentAt }}' } },
-      },
-      {
-        id: 'call',
-        type: 'http.request',
-        name: 'Call sink',
-        position: { x: 500, y: 0 },
-        config: { method: 'POST', url: sinkUrl, body: '{{ steps.map }}' },
-      },
-    ],
-    edges: [
-      { id: 'e1', source: 'hook', target: 'map' },
-      { id: 'e2', source: 'map', target: 'call' },
-    ],
-  };
-}
-
-/** webhook → http.request POST sink (the 1-step flow of the worker measurement). */
-export function oneStepDefinition(sinkUrl) {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      webhookNode,
-      {
-        id: 'call',
-        type: 'http.request',
-        name: 'Call sink',
-        position: { x: 250, y: 0 },
-        config: { method: 'POST', url: sinkUrl, body: '{{ trigger.body }}' },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'hook', target: 'call' }],
-  };
+/**
+ * webhook → `transforms` × data.transform (each passes `sentAt` on) → http.request POST sink.
+ * One transform is the 3-step flow of the end-to-end, worker and capacity rows.
+ */
+export function endToEndDefinition(sinkUrl, transforms = 1) {
+  const nodes = [webhookNode];
+  const edges = [];
+  for (let i = 1; i <= transforms; i += 1) {
+    const from = i === 1 ? 'trigger.body' : `steps.map${i - 1}`;
+    nodes.push({
+      id: `map${i}`,
+      type: 'data.transform',
+      name: `Map ${i}`,
+      position: { x: 250 * i, y: 0 },
+      config: { fields: { sentAt: `{{ ${from}.sentAt }}` } },
+    });
+    edges.push({ id: `e${i}`, source: i === 1 ? 'hook' : `map${i - 1}`, target: `map${i}` });
+  }
+  nodes.push({
+    id: 'call',
+    type: 'http.request',
+    name: 'Call sink',
+    position: { x: 250 * (transforms + 1), y: 0 },
+    config: { method: 'POST', url: sinkUrl, body: `{{ steps.map${transforms} }}` },
+  });
+  edges.push({ id: 'e-call', source: `map${transforms}`, target: 'call' });
+  return { schemaVersion: 1, nodes, edges };
 }
 
 /** A straight chain of `count` nodes (webhook + data.transform steps) laid out on a grid. */

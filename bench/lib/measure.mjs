@@ -46,7 +46,34 @@ export async function ingest({
   return { reps: results, stats: aggregate(results) };
 }
 
-/** `reps` fixed-rate runs; latency = sink receive time − the client's sentAt. */
+/** One fixed-rate run; latency = sink receive time − the client's sentAt. */
+async function fixedRateRun({ url, secret, rate, duration, sink, settleMs }) {
+  await sink.reset(Number(process.hrtime.bigint()) / 1e6);
+  const run = await fixedRate({ url, rate, duration, secret });
+  const settleBegin = Date.now();
+  const stats = await sink.waitForCount(run.requests - run.errors, settleMs, { quietMs: 10_000 });
+  const { latencies } = await sink.stats(true);
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    requests: run.requests,
+    achievedRate: run.achievedRate,
+    delivered: stats.count,
+    errors: run.errors + Math.max(0, run.requests - run.errors - stats.count),
+    settleSeconds: round((Date.now() - settleBegin) / 1000, 1),
+    sinkP50: percentile(sorted, 50),
+    sinkP90: percentile(sorted, 90),
+    sinkP99: percentile(sorted, 99),
+    sinkMax: sorted.length ? round(sorted[sorted.length - 1]) : null,
+    clientP50: run.clientP50,
+    clientP99: run.clientP99,
+  };
+}
+
+const describeFixedRate = (rep) =>
+  `${rep.achievedRate} req/s sent, sink p50 ${rep.sinkP50} p99 ${rep.sinkP99} ms, client p50 ${rep.clientP50} p99 ${rep.clientP99} ms, delivered ${rep.delivered}/${rep.requests}, errors ${rep.errors}`;
+
+/** `reps` fixed-rate runs at `rate` (after an unrecorded warm-up of `warmup` s). */
 export async function endToEnd({
   url,
   secret,
@@ -60,31 +87,38 @@ export async function endToEnd({
 }) {
   const results = [];
   for (let i = warmup ? -1 : 0; i < reps; i += 1) {
-    await sink.reset(Number(process.hrtime.bigint()) / 1e6);
-    const run = await fixedRate({ url, rate, duration: i < 0 ? warmup : duration, secret });
-    const settleBegin = Date.now();
-    const stats = await sink.waitForCount(run.requests - run.errors, settleMs, { quietMs: 10_000 });
-    const { latencies } = await sink.stats(true);
-    const sorted = latencies.sort((a, b) => a - b);
-    const rep = {
-      requests: run.requests,
-      achievedRate: run.achievedRate,
-      delivered: stats.count,
-      errors: run.errors + Math.max(0, run.requests - run.errors - stats.count),
-      settleSeconds: round((Date.now() - settleBegin) / 1000, 1),
-      sinkP50: percentile(sorted, 50),
-      sinkP90: percentile(sorted, 90),
-      sinkP99: percentile(sorted, 99),
-      sinkMax: sorted.length ? round(sorted[sorted.length - 1]) : null,
-      clientP50: run.clientP50,
-      clientP99: run.clientP99,
-    };
-    log?.(
-      `  ${i < 0 ? 'warm-up' : `rep ${i + 1}`}: ${rep.achievedRate} req/s sent, sink p50 ${rep.sinkP50} p99 ${rep.sinkP99} ms, client p50 ${rep.clientP50} p99 ${rep.clientP99} ms, delivered ${rep.delivered}/${rep.requests}, errors ${rep.errors}`,
-    );
+    const rep = await fixedRateRun({
+      url,
+      secret,
+      rate,
+      duration: i < 0 ? warmup : duration,
+      sink,
+      settleMs,
+    });
+    log?.(`  ${i < 0 ? 'warm-up' : `rep ${i + 1}`}: ${describeFixedRate(rep)}`);
     if (i >= 0) results.push(rep);
   }
   return { reps: results, stats: aggregate(results) };
+}
+
+/**
+ * Capacity: fixed-rate runs at each of `rates` in turn, stopping at the first that misses
+ * (sink p99 above `p99Ms`, a run lost, or the generator short of the rate by more than 10 %).
+ * `capacity` is the highest rate that held.
+ */
+export async function capacity({ url, secret, rates, duration, sink, settleMs, p99Ms, log }) {
+  const steps = [];
+  let held = null;
+  for (const rate of rates) {
+    const rep = await fixedRateRun({ url, secret, rate, duration, sink, settleMs });
+    const ok = rep.errors === 0 && rep.sinkP99 !== null && rep.sinkP99 <= p99Ms;
+    const generatorShort = rep.achievedRate < 0.9 * rate;
+    steps.push({ ...rep, held: ok && !generatorShort, generatorShort });
+    log?.(`  ${rate} req/s: ${describeFixedRate(rep)}${ok ? '' : ' → missed'}`);
+    if (!ok || generatorShort) break;
+    held = rate;
+  }
+  return { capacity: held, steps, limitedByGenerator: steps.at(-1)?.generatorShort ?? false };
 }
 
 /**
