@@ -12,7 +12,15 @@ export class ExecutionHeld extends Error {
 
 export type Admission = 'started' | 'held' | 'gone';
 
+/** What admission looks at of an execution. */
+type Candidate = Pick<ExecutionEntity, 'id' | 'flowId' | 'dryRun' | 'orderingKey'>;
+
 const STARTABLE = ['queued', 'waiting'] as const;
+
+/** True when the flow's limits apply to this run; the runner starts other runs on its own. */
+export function isLimited(execution: Candidate, limits: FlowLimits): boolean {
+  return !execution.dryRun && (limits.concurrency !== undefined || execution.orderingKey !== null);
+}
 
 /**
  * Per-flow concurrency and ordering keys (DESIGN §5), checked when a worker is about to start a
@@ -34,11 +42,8 @@ const STARTABLE = ['queued', 'waiting'] as const;
 export class ExecutionAdmission {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async start(execution: ExecutionEntity, limits: FlowLimits): Promise<Admission> {
-    const limited =
-      !execution.dryRun && (limits.concurrency !== undefined || execution.orderingKey !== null);
-    if (!limited)
-      return (await this.markRunning(this.dataSource.manager, execution.id)) ? 'started' : 'gone';
+  /** Starts a run whose flow's limits apply (see `isLimited`), or says why not. */
+  async start(execution: Candidate, limits: FlowLimits): Promise<Admission> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(
         `SELECT pg_advisory_xact_lock(hashtext('hookflow:flow-admission'), hashtext($1))`,
@@ -57,7 +62,7 @@ export class ExecutionAdmission {
 
   private async mustWait(
     manager: EntityManager,
-    execution: ExecutionEntity,
+    execution: Candidate,
     limits: FlowLimits,
   ): Promise<boolean> {
     if (execution.orderingKey !== null) {

@@ -3,10 +3,10 @@ import {
   getNodeDescription,
   type ExpressionCache,
   type ExpressionContext,
+  type FlowDefinition,
   type FlowNode,
   type StepError,
 } from '@hookflow/shared';
-import { DataSource, In, Repository } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import {
   asStepFailure,
@@ -22,15 +22,17 @@ import {
   type NodeServices,
   type StepStates,
 } from '../engine/index.js';
-import { jsonRow } from '../common/row.js';
-import { DURABLE_COMMIT } from '../database/data-source-options.js';
-import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
-import { ExecutionAdmission, ExecutionHeld } from './execution-admission.js';
-import { ExecutionEventBus } from './execution-events.js';
+import { ExecutionAdmission, ExecutionHeld, isLimited } from './execution-admission.js';
+import { ExecutionEventBus, type ExecutionSignal } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
-import { ExecutionEntity } from './execution.entity.js';
-import { StepRunEntity } from './step-run.entity.js';
+import {
+  ExecutionStore,
+  type RunChange,
+  type RunFlow,
+  type RunRecord,
+  type StepRow,
+} from './execution-store.js';
 
 export const NODE_HANDLERS = Symbol('NODE_HANDLERS');
 export const NODE_SERVICES = Symbol('NODE_SERVICES');
@@ -41,15 +43,66 @@ interface PreparedFlow {
 }
 
 const FINISHED = ['succeeded', 'failed', 'canceled'];
-
-/** What a job needs to advance a run; `flow` is null once the flow was deleted. */
-type RunToAdvance = ExecutionEntity & { flow: FlowEntity | null; steps: StepRunEntity[] };
 const MAX_PREPARED = 500;
+/** Steps that only compute: run in memory, their results go with the run's next write. */
+const PURE_CATEGORIES = new Set(['trigger', 'logic', 'data']);
 
 /**
- * Moves one execution forward as far as it can go (DESIGN §6). Every step's state is written
- * before the next is planned, so a worker killed mid-run resumes from the last completed step:
- * the job runs again, finished steps are read back, and only the interrupted one runs again.
+ * One run's steps as this job knows them, and what it has not written yet. Side-effect-free
+ * steps only change memory; a checkpoint writes them, together with the run's status change,
+ * before the next side-effecting step starts (and that step's outcome before anything after
+ * it), so what a crash can lose is always work that is safe to do again.
+ */
+class RunState {
+  readonly rows: Map<string, StepRow>;
+  private pending = new Map<string, StepRow>();
+  private change: RunChange = {};
+  /** A side-effecting step's outcome is among the pending rows: write it before going on. */
+  mustWrite = false;
+  /** The run was canceled or finished elsewhere: stop. */
+  gone = false;
+
+  constructor(
+    readonly run: RunRecord,
+    private readonly store: ExecutionStore,
+    private readonly watched: () => boolean,
+  ) {
+    this.rows = new Map(run.steps.map((row) => [row.nodeId, row]));
+  }
+
+  record(row: StepRow, sideEffect = false): void {
+    this.rows.set(row.nodeId, row);
+    this.pending.set(row.nodeId, row);
+    if (sideEffect) this.mustWrite = true;
+  }
+
+  changeRun(change: RunChange): void {
+    this.change = { ...this.change, ...change };
+  }
+
+  /**
+   * Writes what is pending (batched with other runs' writes by the store). Live progress is
+   * announced only while someone watches; `signals` are always sent. False once the run is gone.
+   */
+  async write(signals: ExecutionSignal['kind'][] = []): Promise<boolean> {
+    const steps = [...this.pending.values()];
+    const run = Object.keys(this.change).length ? this.change : undefined;
+    this.pending = new Map();
+    this.change = {};
+    this.mustWrite = false;
+    const kinds = new Set(signals);
+    if ((steps.length || run) && this.watched()) kinds.add(run ? 'status' : 'step');
+    const alive = await this.store.write(this.run.id, { steps, run, signals: [...kinds] });
+    if (!alive) this.gone = true;
+    return alive;
+  }
+}
+
+/**
+ * Moves one execution forward as far as it can go (DESIGN §6). A worker killed mid-run resumes
+ * from its last checkpoint: the job runs again, the steps written are read back, and only work
+ * after the checkpoint runs again — a completed side-effecting step never, an interrupted one
+ * with the same attempt (so the same Idempotency-Key).
  */
 @Injectable()
 export class ExecutionRunner {
@@ -57,7 +110,7 @@ export class ExecutionRunner {
   private readonly handlers: Map<string, NodeHandler>;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ExecutionStore) private readonly store: ExecutionStore,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(CredentialsService) private readonly credentials: CredentialsService,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
@@ -69,26 +122,24 @@ export class ExecutionRunner {
     this.handlers = new Map(handlers.map((handler) => [handler.description.type, handler]));
   }
 
-  private get executions(): Repository<ExecutionEntity> {
-    return this.dataSource.getRepository(ExecutionEntity);
-  }
-
-  private get steps(): Repository<StepRunEntity> {
-    return this.dataSource.getRepository(StepRunEntity);
-  }
-
   async advance(executionId: string): Promise<void> {
-    const execution = await this.readExecution(executionId);
-    if (!execution || FINISHED.includes(execution.status)) return;
-    const { flow } = execution;
-    if (!flow) return this.finish(execution, 'failed', 'The flow was deleted');
-    const { graph, expressions } = await this.prepare(flow, execution.version);
-    if (execution.status !== 'running') {
-      // The flow's concurrency limit and ordering keys decide whether it may start now.
-      const admission = await this.admission.start(execution, flowLimitsOf(graph.trigger));
-      if (admission === 'held') throw new ExecutionHeld(executionId);
-      if (admission === 'gone') return;
-      await this.events.publish({ executionId, kind: 'status' });
+    const run = await this.store.readRun(executionId);
+    if (!run || FINISHED.includes(run.status)) return;
+    const state = new RunState(run, this.store, () => this.events.isWatched(executionId));
+    const { flow } = run;
+    if (!flow) return this.finish(state, 'failed', 'The flow was deleted');
+    const { graph, expressions } = await this.prepare(flow, run.version);
+    if (run.status !== 'running') {
+      const limits = flowLimitsOf(graph.trigger);
+      if (isLimited(run, limits)) {
+        // The flow's concurrency limit and ordering keys decide whether it may start now.
+        const admission = await this.admission.start(run, limits);
+        if (admission === 'held') throw new ExecutionHeld(executionId);
+        if (admission === 'gone') return;
+      } else {
+        // Nothing to wait for: the move to running goes with the run's first write.
+        state.changeRun({ start: true });
+      }
     }
 
     const abort = new AbortController();
@@ -97,24 +148,19 @@ export class ExecutionRunner {
       (signal) => signal.kind === 'cancel' && abort.abort(),
     );
     try {
-      // The first turn uses the steps read with the execution; later turns read them again.
-      let known: StepRunEntity[] | undefined = execution.steps;
       for (;;) {
-        if (abort.signal.aborted) return;
-        const rows = known ?? (await this.readProgress(executionId));
-        known = undefined;
-        if (!rows) return;
-        const due = await this.settleDueWaits(rows);
-        const states = statesOf(due);
-        const plan = planNextSteps(graph, states);
-        if (plan.skip.length) await this.recordSkips(execution, graph, plan.skip);
-        if (plan.failed) return this.finish(execution, 'failed', failureSummary(due));
-        if (plan.finished) return this.finish(execution, 'succeeded', null);
-        if (!plan.ready.length) return this.waitForNextResume(executionId, due);
-        const context = contextOf(execution, flow, due);
+        if (abort.signal.aborted || state.gone) return;
+        settleDueWaits(state);
+        const plan = planNextSteps(graph, statesOf(state.rows));
+        for (const nodeId of plan.skip) state.record(skipped(run.id, graph.node(nodeId)));
+        if (plan.failed) return this.finish(state, 'failed', failureSummary(state.rows));
+        if (plan.finished) return this.finish(state, 'succeeded', null);
+        if (!plan.ready.length) return this.waitForNextResume(state);
+        if (state.mustWrite && !(await state.write())) return;
+        const context = contextOf(run, flow, state.rows);
         await Promise.all(
           plan.ready.map((nodeId) =>
-            this.runStep(execution, graph.node(nodeId), due, context, expressions, abort.signal),
+            this.runStep(state, graph.node(nodeId), context, expressions, abort.signal),
           ),
         );
       }
@@ -124,34 +170,31 @@ export class ExecutionRunner {
   }
 
   private async runStep(
-    execution: ExecutionEntity,
+    state: RunState,
     node: FlowNode,
-    rows: StepRunEntity[],
     context: ExpressionContext,
     expressions: ExpressionCache,
     signal: AbortSignal,
   ): Promise<void> {
+    const { run } = state;
     const description = getNodeDescription(node.type);
     const handler = this.handlers.get(node.type);
-    const previous = rows.find((row) => row.nodeId === node.id);
+    const previous = state.rows.get(node.id);
     // A retry after backoff counts a new attempt; a step interrupted by a crash repeats its attempt.
     const attempt = previous ? previous.attempt + (previous.waitKind === 'retry' ? 1 : 0) : 1;
-    const started: Partial<StepRunEntity> = {
+    const started: StepRow = {
+      ...emptyStep(run.id, node),
       status: 'running',
       attempt,
       startedAt: new Date(),
-      finishedAt: null,
-      error: null,
-      waitKind: null,
-      resumeAt: null,
     };
-    const record = (outcome: Partial<StepRunEntity>) =>
-      this.saveStep(execution.id, node, { ...started, ...outcome });
-    // Steps that call out record "running" first, so the editor shows them at work. Triggers,
-    // logic and transforms only compute: their one write is the outcome (a crash just redoes them).
-    if (description?.category === 'action' || description?.category === 'integration') {
-      await record({});
-      await this.events.publish({ executionId: execution.id, kind: 'step' });
+    const sideEffect = !PURE_CATEGORIES.has(description?.category ?? '');
+    const record = (outcome: Partial<StepRow>) =>
+      state.record({ ...started, ...outcome }, sideEffect);
+    if (sideEffect) {
+      // The checkpoint: everything computed so far, and this step as running, before it acts.
+      state.record(started);
+      if (!(await state.write())) return;
     }
 
     let input: Record<string, unknown> | null = null;
@@ -159,24 +202,23 @@ export class ExecutionRunner {
       if (!description || !handler) throw new Error(`No handler for node type ${node.type}`);
       const config = await resolveStepConfig(node, description, expressions, {
         ...context,
-        execution: { id: execution.id, attempt },
+        execution: { id: run.id, attempt },
       });
       input = redactSecrets(config, description);
       const credentialId = credentialIdOf(config, description);
       const credential = credentialId
-        ? await this.credentials.reveal(execution.teamId, credentialId)
+        ? await this.credentials.reveal(run.teamId, credentialId)
         : undefined;
       const result = await handler.run({
         config,
         credential,
-        context: { ...context, execution: { id: execution.id, attempt } },
-        step: { executionId: execution.id, nodeId: node.id, attempt, dryRun: execution.dryRun },
+        context: { ...context, execution: { id: run.id, attempt } },
+        step: { executionId: run.id, nodeId: node.id, attempt, dryRun: run.dryRun },
         signal,
         services: this.services,
       });
-      if (result.respond) await this.recordResponse(execution.id, result.respond);
       const waiting = result.resumeAt && result.resumeAt.getTime() > Date.now();
-      await record({
+      record({
         status: waiting ? 'waiting' : 'succeeded',
         input,
         output: result.output,
@@ -186,6 +228,11 @@ export class ExecutionRunner {
         resumeAt: waiting ? result.resumeAt! : null,
         finishedAt: waiting ? null : new Date(),
       });
+      if (result.respond) {
+        // The first webhook.respond wins; a sync caller waits for it, so it is written now.
+        state.changeRun({ response: result.respond });
+        await state.write(['respond']);
+      }
     } catch (thrown) {
       const failure = asStepFailure(thrown);
       const decision = decideRetry(retryPolicyFor(node, description?.retry), attempt, failure);
@@ -194,7 +241,7 @@ export class ExecutionRunner {
         code: failure.code,
         retryable: failure.retryable,
       };
-      await record(
+      record(
         decision.retry
           ? {
               status: 'waiting',
@@ -206,138 +253,46 @@ export class ExecutionRunner {
           : { status: 'failed', input, error, finishedAt: new Date() },
       );
     }
-    await this.events.publish({ executionId: execution.id, kind: 'step' });
   }
 
-  /** Delays that are over complete their step; backoffs that are over let the step run again. */
-  private async settleDueWaits(rows: StepRunEntity[]): Promise<StepRunEntity[]> {
-    const now = Date.now();
-    const due = rows.filter(
-      (row) => row.status === 'waiting' && row.resumeAt && row.resumeAt.getTime() <= now,
-    );
-    const delays = due.filter((row) => row.waitKind === 'delay').map((row) => row.id);
-    if (delays.length)
-      await this.steps.update(
-        { id: In(delays) },
-        { status: 'succeeded', finishedAt: new Date(), resumeAt: null },
-      );
-    return rows.map((row) => {
-      if (!due.includes(row)) return row;
-      return row.waitKind === 'delay'
-        ? Object.assign(row, { status: 'succeeded' })
-        : Object.assign(row, { status: 'retry-due' as never });
-    });
-  }
-
-  private async waitForNextResume(executionId: string, rows: StepRunEntity[]): Promise<void> {
+  private async waitForNextResume(state: RunState): Promise<void> {
     const next = Math.min(
-      ...rows
+      ...[...state.rows.values()]
         .filter((row) => row.status === 'waiting' && row.resumeAt)
         .map((row) => row.resumeAt!.getTime()),
     );
-    await this.executions.update({ id: executionId }, { status: 'waiting' });
-    await this.events.publish({ executionId, kind: 'status' });
+    state.changeRun({ status: 'waiting' });
+    if (!(await state.write())) return;
     if (Number.isFinite(next))
-      await this.queue.continueLater(executionId, next - Date.now(), 'resume');
-  }
-
-  private async recordSkips(
-    execution: ExecutionEntity,
-    graph: FlowGraph,
-    nodeIds: string[],
-  ): Promise<void> {
-    for (const nodeId of nodeIds) {
-      await this.saveStep(execution.id, graph.node(nodeId), {
-        status: 'skipped',
-        attempt: 0,
-        finishedAt: new Date(),
-      });
-    }
-    await this.events.publish({ executionId: execution.id, kind: 'step' });
-  }
-
-  private async recordResponse(
-    executionId: string,
-    response: NonNullable<ExecutionEntity['response']>,
-  ): Promise<void> {
-    // The first webhook.respond wins; a sync caller is answered once.
-    await this.dataSource.query(
-      `UPDATE hookflow.executions SET response = $2 WHERE id = $1 AND response IS NULL`,
-      [executionId, JSON.stringify(response)],
-    );
-    await this.events.publish({ executionId, kind: 'respond' });
-  }
-
-  private async finish(
-    execution: ExecutionEntity,
-    status: 'succeeded' | 'failed',
-    error: string | null,
-  ): Promise<void> {
-    // Durable even in a worker that commits step progress asynchronously, and with it every
-    // step the run wrote before (see DatabaseTuning).
-    await this.dataSource.query(
-      `UPDATE hookflow.executions SET status = $2, error = $3, finished_at = now()
-        WHERE id = $1 AND status <> 'canceled' AND ${DURABLE_COMMIT}`,
-      [execution.id, status, error],
-    );
-    await this.events.publish({ executionId: execution.id, kind: 'status' });
-  }
-
-  /** The execution with its flow and its steps so far, in one query; a canceled run reads as none. */
-  private async readExecution(executionId: string): Promise<RunToAdvance | undefined> {
-    const found = (await this.executions
-      .createQueryBuilder('execution')
-      .leftJoinAndMapOne('execution.flow', FlowEntity, 'flow', 'flow.id = execution.flowId')
-      .leftJoinAndMapMany(
-        'execution.steps',
-        StepRunEntity,
-        'step',
-        'step.executionId = execution.id',
-      )
-      .where('execution.id = :executionId', { executionId })
-      .getOne()) as RunToAdvance | null;
-    return found && found.status !== 'canceled' ? found : undefined;
+      await this.queue.continueLater(state.run.id, next - Date.now(), 'resume');
   }
 
   /**
-   * The steps so far between two turns, or undefined once the run was canceled. Read on every
-   * turn of every run, so plain SQL whose aliases already give the entity's shape.
+   * The final status, with every step not written yet, in one write that commits durably even
+   * in a worker that commits step progress asynchronously (see DatabaseTuning).
    */
-  private async readProgress(executionId: string): Promise<StepRunEntity[] | undefined> {
-    const rows: Array<StepRunEntity & { executionStatus: string }> = await this.dataSource.query(
-      `SELECT e.status AS "executionStatus", s.id, s.execution_id AS "executionId",
-              s.node_id AS "nodeId", s.node_type AS "nodeType", s.status, s.attempt, s.input,
-              s.output, s.error, s.handle, s.stopped, s.wait_kind AS "waitKind",
-              s.resume_at AS "resumeAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt"
-         FROM hookflow.executions e LEFT JOIN hookflow.step_runs s ON s.execution_id = e.id
-        WHERE e.id = $1`,
-      [executionId],
-    );
-    if (!rows.length || rows[0].executionStatus === 'canceled') return undefined;
-    return rows
-      .filter((row) => row.id !== null)
-      .map(({ executionStatus: _status, ...step }) => step);
-  }
-
-  private async saveStep(
-    executionId: string,
-    node: FlowNode,
-    fields: Partial<StepRunEntity>,
+  private async finish(
+    state: RunState,
+    status: 'succeeded' | 'failed',
+    error: string | null,
   ): Promise<void> {
-    await this.steps.upsert(
-      jsonRow<StepRunEntity>({ executionId, nodeId: node.id, nodeType: node.type, ...fields }),
-      ['executionId', 'nodeId'],
-    );
+    state.changeRun({ status, finish: true, error });
+    await state.write(['status']);
   }
 
   /** The graph and compiled expressions of a version; published versions never change. */
-  private async prepare(flow: FlowEntity, version: number | null): Promise<PreparedFlow> {
+  private async prepare(flow: RunFlow, version: number | null): Promise<PreparedFlow> {
     const key =
       version === null ? `${flow.id}:draft:${flow.updatedAt.getTime()}` : `${flow.id}:${version}`;
     const cached = this.prepared.get(key);
     if (cached) return cached;
     const prepared = {
-      graph: FlowGraph.from(await this.flows.runnableDefinition(flow, version)),
+      graph: FlowGraph.from(
+        await this.flows.runnableDefinition(
+          { ...flow, definition: flow.definition as FlowDefinition },
+          version,
+        ),
+      ),
       expressions: new Map() as ExpressionCache,
     };
     if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
@@ -346,9 +301,44 @@ export class ExecutionRunner {
   }
 }
 
-function statesOf(rows: StepRunEntity[]): StepStates {
+function emptyStep(executionId: string, node: FlowNode): StepRow {
+  return {
+    executionId,
+    nodeId: node.id,
+    nodeType: node.type,
+    status: 'running',
+    attempt: 1,
+    input: null,
+    output: null,
+    error: null,
+    handle: null,
+    stopped: false,
+    waitKind: null,
+    resumeAt: null,
+    startedAt: new Date(),
+    finishedAt: null,
+  };
+}
+
+function skipped(executionId: string, node: FlowNode): StepRow {
+  return { ...emptyStep(executionId, node), status: 'skipped', attempt: 0, finishedAt: new Date() };
+}
+
+/** Delays that are over complete their step; backoffs that are over let the step run again. */
+function settleDueWaits(state: RunState): void {
+  const now = Date.now();
+  for (const row of state.rows.values()) {
+    if (row.status !== 'waiting' || !row.resumeAt || row.resumeAt.getTime() > now) continue;
+    if (row.waitKind === 'delay')
+      state.record({ ...row, status: 'succeeded', finishedAt: new Date(), resumeAt: null });
+    // Planned again; never written (the step's next attempt writes its own row).
+    else state.rows.set(row.nodeId, { ...row, status: 'retry-due' as never });
+  }
+}
+
+function statesOf(rows: Map<string, StepRow>): StepStates {
   const states: Record<string, StepStates[string]> = {};
-  for (const row of rows) {
+  for (const row of rows.values()) {
     // 'running' rows were interrupted (this job is the only one advancing the execution) and
     // 'retry-due' rows wait for their next attempt: both are planned again.
     if (row.status === 'running' || (row.status as string) === 'retry-due') continue;
@@ -357,25 +347,20 @@ function statesOf(rows: StepRunEntity[]): StepStates {
   return states;
 }
 
-function contextOf(
-  execution: ExecutionEntity,
-  flow: FlowEntity,
-  rows: StepRunEntity[],
-): ExpressionContext {
-  const steps = Object.fromEntries(
-    rows.filter((row) => row.status === 'succeeded').map((row) => [row.nodeId, row.output]),
-  );
+function contextOf(run: RunRecord, flow: RunFlow, rows: Map<string, StepRow>): ExpressionContext {
+  const steps: Record<string, unknown> = {};
+  for (const row of rows.values()) if (row.status === 'succeeded') steps[row.nodeId] = row.output;
   return {
-    trigger: execution.trigger,
+    trigger: run.trigger,
     steps,
-    execution: { id: execution.id, attempt: 1 },
+    execution: { id: run.id, attempt: 1 },
     flow: { id: flow.id, name: flow.name },
     vars: {},
   };
 }
 
-function failureSummary(rows: StepRunEntity[]): string {
-  const failed = rows.find((row) => row.status === 'failed');
+function failureSummary(rows: Map<string, StepRow>): string {
+  const failed = [...rows.values()].find((row) => row.status === 'failed');
   return failed
     ? `Step ${failed.nodeId} failed: ${failed.error?.message ?? 'unknown error'}`
     : 'A step failed';

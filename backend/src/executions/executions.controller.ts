@@ -71,7 +71,7 @@ export class ExecutionsController {
     streamExecution(
       response,
       () => this.executions.get(teamId, id),
-      (onChange) => this.events.subscribe(id, onChange),
+      (onChange) => this.events.watch(id, onChange),
     );
   }
 }

@@ -21,6 +21,7 @@ import {
 } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionRunner, NODE_HANDLERS, NODE_SERVICES } from './execution-runner.js';
+import { ExecutionStore } from './execution-store.js';
 import { ExecutionWorker } from './execution-worker.js';
 import { ExecutionEntity } from './execution.entity.js';
 import { ExecutionsController } from './executions.controller.js';
@@ -39,6 +40,7 @@ import { StepRunEntity } from './step-run.entity.js';
   controllers: [ExecutionsController, FlowRunsController],
   providers: [
     ExecutionsService,
+    ExecutionStore,
     ExecutionQueue,
     ExecutionAdmission,
     ExecutionRunner,
@@ -71,7 +73,7 @@ import { StepRunEntity } from './step-run.entity.js';
       }),
     },
   ],
-  exports: [ExecutionsService, ExecutionQueue, ExecutionEventBus],
+  exports: [ExecutionsService, ExecutionQueue, ExecutionEventBus, ExecutionStore],
 })
 export class ExecutionsModule implements OnApplicationShutdown {
   constructor(@Inject(ExecutionEventBus) private readonly events: ExecutionEventBus) {}

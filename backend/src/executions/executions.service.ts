@@ -21,9 +21,9 @@ import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../eng
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
-import { jsonRow } from '../common/row.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
+import { ExecutionStore } from './execution-store.js';
 import { ExecutionEntity, type ExecutionMode } from './execution.entity.js';
 import { StepRunEntity } from './step-run.entity.js';
 
@@ -84,26 +84,25 @@ export class ExecutionsService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExecutionStore) private readonly store: ExecutionStore,
   ) {}
 
   /** Records the execution (inside the caller's transaction when given); enqueue after commit. */
-  async create(
-    start: StartExecution,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string> {
-    const execution = manager.create(ExecutionEntity, {
-      ...(start.id ? { id: start.id } : {}),
-      teamId: start.flow.teamId,
-      flowId: start.flow.id,
-      version: start.version,
-      mode: start.mode,
-      trigger: start.trigger,
-      deliveryId: start.deliveryId ?? null,
-      dryRun: start.dryRun ?? false,
-      orderingKey: start.orderingKey ?? null,
-    });
-    await manager.insert(ExecutionEntity, jsonRow<ExecutionEntity>(execution));
-    return execution.id;
+  async create(start: StartExecution, manager?: EntityManager): Promise<string> {
+    return this.store.insertExecution(
+      {
+        id: start.id,
+        teamId: start.flow.teamId,
+        flowId: start.flow.id,
+        version: start.version,
+        mode: start.mode,
+        trigger: start.trigger,
+        deliveryId: start.deliveryId,
+        dryRun: start.dryRun,
+        orderingKey: start.orderingKey,
+      },
+      manager,
+    );
   }
 
   async startNow(start: StartExecution): Promise<string> {

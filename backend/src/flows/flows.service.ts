@@ -324,7 +324,10 @@ export class FlowsService {
   }
 
   /** The decrypted definition of a published version, or of the draft (version null). */
-  async runnableDefinition(flow: FlowEntity, version: number | null): Promise<FlowDefinition> {
+  async runnableDefinition(
+    flow: Pick<FlowEntity, 'id' | 'teamId' | 'definition'>,
+    version: number | null,
+  ): Promise<FlowDefinition> {
     if (version === null) return revealSecrets(flow.definition, this.box, flow.teamId);
     const snapshot = await this.dataSource
       .getRepository(FlowVersionEntity)
