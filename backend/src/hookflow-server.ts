@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
+import { EMBEDDED_POLL_SECONDS } from './queue/queue-connection.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { apiJsonBody } from './common/json-body.js';
@@ -17,9 +18,6 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   info: ['fatal', 'error', 'warn', 'log'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
-
-// Idle embedded workers check for jobs this often (see QueueTarget): a few cheap queries a second.
-const EMBEDDED_POLL_SECONDS = 0.05;
 
 export interface RunningServer {
   app: NestExpressApplication;

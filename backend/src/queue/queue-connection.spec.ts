@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testEnvironments, type StartedEnvironment } from '../test-support/environments.js';
 import { waitFor } from '../test-support/wait-for.js';
-import { QueueConnection } from './queue-connection.js';
+import { EMBEDDED_POLL_SECONDS, QueueConnection } from './queue-connection.js';
 
 const childScript = join(import.meta.dirname, '../../test/queue-child.mjs');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,10 +55,15 @@ describe.each(testEnvironments())('QueueConnection contract on $name', (environm
   });
 
   it('runs a new job promptly while a delayed job is still pending', async () => {
-    // Embedded mode polls (no NOTIFY): an idle worker must not sleep until the delayed job is due.
+    // Embedded mode has no NOTIFY: the add must wake the idle worker, which would otherwise sleep
+    // until the delayed job is due or its safety-net poll comes round (longer than the wait here).
     const connection =
       environment.name === 'embedded'
-        ? new QueueConnection({ kind: 'postgres', url: env.queue.url, pollSeconds: 0.05 })
+        ? new QueueConnection({
+            kind: 'postgres',
+            url: env.queue.url,
+            pollSeconds: EMBEDDED_POLL_SECONDS,
+          })
         : sut;
     try {
       const name = uniqueName();

@@ -16,8 +16,10 @@ export type QueueTarget =
   /** `prefix` namespaces the keys so installations (and test databases) sharing a Redis stay apart. */
   | { kind: 'redis'; url: string; prefix?: string }
   /**
-   * `pollSeconds`: embedded PGlite's socket does not relay NOTIFY to BullMQ's LISTEN connection,
-   * so idle workers look for new jobs at this interval instead of waiting to be woken.
+   * `pollSeconds`: embedded PGlite's socket does not relay NOTIFY to BullMQ's LISTEN connection.
+   * Jobs added through this connection wake its own workers at once instead (embedded mode is
+   * one process, so that is every job), and idle workers look again at this interval only as a
+   * safety net.
    */
   | { kind: 'postgres'; url: string; pollSeconds?: number };
 
@@ -35,7 +37,18 @@ export type AppQueue<Data> = Queue<
 export type AppWorker<Data, Result> = Worker<Data, Result, string, IQueueBackend>;
 
 type QueueSettings = Omit<QueueOptions, 'connection'>;
+type AddMethods = Record<'add' | 'addBulk', (...args: unknown[]) => Promise<unknown>>;
+/** The part of BullMQ's Postgres backend that ends a worker's idle wait (not in its types). */
+interface WakeableWorker {
+  backend?: { cancelWait?: () => void };
+}
 type WorkerSettings = Omit<WorkerOptions, 'connection'>;
+
+/**
+ * How often idle embedded workers look for jobs nobody woke them for (see QueueTarget). Each look
+ * is a few queries through PGlite, which costs CPU even when there is nothing to do.
+ */
+export const EMBEDDED_POLL_SECONDS = 5;
 
 const redisClasses = withBackend(createRedisBackend);
 const postgresClasses = withBackend(createPostgresBackend);
@@ -49,6 +62,8 @@ export class QueueConnection {
   private redis?: Redis;
   private readonly closables: Array<{ close(): Promise<void> }> = [];
   private readonly logger = new Logger('Queue');
+  /** Workers built here, by queue name, for the in-process wake-up (see QueueTarget). */
+  private readonly localWorkers = new Map<string, Set<WakeableWorker>>();
 
   constructor(readonly target: QueueTarget) {}
 
@@ -65,6 +80,7 @@ export class QueueConnection {
             connection: this.postgresOptions(),
           });
     this.track(queue);
+    if (this.wakesInProcess) this.wakeOnAdd(name, queue as unknown as AddMethods);
     return queue as unknown as AppQueue<Data>;
   }
 
@@ -90,8 +106,34 @@ export class QueueConnection {
       // NOTIFY to wake it for new jobs; without NOTIFY that would leave new jobs waiting meanwhile.
       Object.defineProperty(worker, 'maximumBlockTimeout', { value: this.target.pollSeconds });
     }
+    if (this.wakesInProcess) {
+      const workers = this.localWorkers.get(name) ?? new Set();
+      workers.add(worker as unknown as WakeableWorker);
+      this.localWorkers.set(name, workers);
+      worker.on('closed', () => workers.delete(worker as unknown as WakeableWorker));
+    }
     this.track(worker);
     return worker as unknown as AppWorker<Data, Result>;
+  }
+
+  private get wakesInProcess(): boolean {
+    return this.target.kind === 'postgres' && this.target.pollSeconds !== undefined;
+  }
+
+  /**
+   * After each add, ends the idle wait of this process's workers of the queue so they look for
+   * the job now. Race-free: a worker that was not waiting yet checks for waiting jobs once it
+   * starts to wait (BullMQ's Postgres backend does, to survive a missed NOTIFY).
+   */
+  private wakeOnAdd(name: string, queue: AddMethods) {
+    for (const method of ['add', 'addBulk'] as const) {
+      const original = queue[method].bind(queue);
+      queue[method] = async (...args: unknown[]) => {
+        const added = await original(...args);
+        for (const worker of this.localWorkers.get(name) ?? []) worker.backend?.cancelWait?.();
+        return added;
+      };
+    }
   }
 
   /** Closes what was built here (closing twice is harmless in BullMQ), then the shared client. */
