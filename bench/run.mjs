@@ -49,6 +49,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     reps: { type: 'string' },
     runs: { type: 'string' },
+    concurrency: { type: 'string' },
     backend: { type: 'string' },
     env: { type: 'string', multiple: true },
     help: { type: 'boolean', default: false },
@@ -56,7 +57,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   process.stdout.write(
-    `npm run bench -- [--quick] [--peers] [--profile] [--editor] [--reps=N] [--runs=N] [--backend=<main.js>] [--env=NAME=value …] [--only=${PARTS}]\nSee bench/README.md.\n`,
+    `npm run bench -- [--quick] [--peers] [--profile] [--editor] [--reps=N] [--runs=N] [--concurrency=N] [--backend=<main.js>] [--env=NAME=value …] [--only=${PARTS}]\nSee bench/README.md.\n`,
   );
   process.exit(0);
 }
@@ -77,7 +78,7 @@ const cfg = {
   settleMs: quick ? 10_000 : 60_000,
   workerRuns: Number(args.runs ?? (quick ? 500 : 20000)),
   workerReps: quick ? 1 : Number(args.reps ?? 2),
-  concurrency: 50,
+  concurrency: Number(args.concurrency ?? 50),
   budgetMs: quick ? 240_000 : 60 * 60_000,
 };
 const only = new Set((args.only ?? PARTS).split(','));

@@ -27,10 +27,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        // Worker processes hold no caller waiting on a commit (see DatabaseTuning); embedded
-        // mode runs the api in the same process, so it stays synchronous there.
+        // Asynchronous commit only where asked for, and only in worker processes: they hold no
+        // caller waiting on a commit (see DatabaseTuning). Embedded mode runs the api in the
+        // same process, so it stays synchronous there.
         DatabaseModule.forRoot(targets.databaseUrl, {
-          asyncCommit: config.role === 'worker' && config.database.url !== undefined,
+          asyncCommit:
+            config.queue.asyncCommit &&
+            config.role === 'worker' &&
+            config.database.url !== undefined,
+          poolSize: config.database.poolSize,
         }),
         QueueModule.forRoot(targets.queue),
         HealthModule,

@@ -69,27 +69,33 @@ const fmtRatio = (n) =>
 const median = (results, scenario, target, key) =>
   results[scenario]?.[target]?.stats?.[key]?.median;
 
+// [metric, scenario, key, what Hookflow is compared with]
+const RATIOS = [
+  ['ingest req/s ÷ durable floor (HMAC+INSERT+BullMQ add)', 'ingest', 'rps', 'floor-durable'],
+  ['ingest req/s ÷ durable floor without BullMQ', 'ingest', 'rps', 'floor-durable-noqueue'],
+  ['ingest req/s ÷ floor http+BullMQ', 'ingest', 'rps', 'floor-bullmq'],
+  ['ingest req/s ÷ floor http', 'ingest', 'rps', 'floor-http'],
+  ['ingest p99 ÷ durable floor p99', 'ingest', 'p99', 'floor-durable'],
+  ['ingest req/s ÷ Node-RED', 'ingest', 'rps', 'node-red'],
+  ['ingest p99 ÷ Node-RED p99', 'ingest', 'p99', 'node-red'],
+  ['e2e p50 ÷ floor (http+BullMQ+Worker)', 'e2e', 'sinkP50', 'floor-bullmq'],
+  ['e2e p99 ÷ floor (http+BullMQ+Worker)', 'e2e', 'sinkP99', 'floor-bullmq'],
+  ['e2e p50 ÷ Node-RED', 'e2e', 'sinkP50', 'node-red'],
+  ['e2e p99 ÷ Node-RED', 'e2e', 'sinkP99', 'node-red'],
+  ['worker runs/s (3-step) ÷ raw BullMQ', 'worker', 'runsPerSec', 'raw-bullmq'],
+];
+
 /** Hookflow ÷ floor and Hookflow ÷ Node-RED, from the medians. */
 export function computeRatios(results) {
-  const med = (scenario, target, key) => median(results, scenario, target, key);
   const ratios = [];
-  for (const hf of ['hookflow-server', 'hookflow-embedded']) {
-    const add = (metric, value) => value !== null && ratios.push({ metric, target: hf, value });
-    const vs = (metric, scenario, key, floor) =>
-      add(metric, ratio(med(scenario, hf, key), med(scenario, floor, key)));
-    vs('ingest req/s ÷ durable floor (HMAC+INSERT+BullMQ add)', 'ingest', 'rps', 'floor-durable');
-    vs('ingest req/s ÷ durable floor without BullMQ', 'ingest', 'rps', 'floor-durable-noqueue');
-    vs('ingest req/s ÷ floor http+BullMQ', 'ingest', 'rps', 'floor-bullmq');
-    vs('ingest req/s ÷ floor http', 'ingest', 'rps', 'floor-http');
-    vs('ingest p99 ÷ durable floor p99', 'ingest', 'p99', 'floor-durable');
-    vs('ingest req/s ÷ Node-RED', 'ingest', 'rps', 'node-red');
-    vs('ingest p99 ÷ Node-RED p99', 'ingest', 'p99', 'node-red');
-    vs('e2e p50 ÷ floor (http+BullMQ+Worker)', 'e2e', 'sinkP50', 'floor-bullmq');
-    vs('e2e p99 ÷ floor (http+BullMQ+Worker)', 'e2e', 'sinkP99', 'floor-bullmq');
-    vs('e2e p50 ÷ Node-RED', 'e2e', 'sinkP50', 'node-red');
-    vs('e2e p99 ÷ Node-RED', 'e2e', 'sinkP99', 'node-red');
-    vs('worker runs/s (3-step) ÷ raw BullMQ', 'worker', 'runsPerSec', 'raw-bullmq');
-  }
+  for (const target of ['hookflow-server', 'hookflow-embedded'])
+    for (const [metric, scenario, key, other] of RATIOS) {
+      const value = ratio(
+        median(results, scenario, target, key),
+        median(results, scenario, other, key),
+      );
+      if (value !== null) ratios.push({ metric, target, value });
+    }
   return ratios;
 }
 
@@ -98,110 +104,104 @@ export function computeRatios(results) {
  * whose measurement is missing (row skipped or failed) reads "not measured".
  */
 export function computeTargets(results) {
-  const targets = [];
-  const add = (name, mode, value, goal, test, unit = '') =>
-    targets.push({
-      name,
-      mode,
-      value: value ?? null,
-      goal,
-      unit,
-      met: value === null || value === undefined ? null : test(value),
-    });
   const med = (scenario, target, key) => median(results, scenario, target, key) ?? null;
-  add(
-    'ingest req/s ÷ durable floor',
-    'server',
-    ratio(med('ingest', 'hookflow-server', 'rps'), med('ingest', 'floor-durable', 'rps')),
-    '≥ 0.5',
-    (v) => v >= 0.5,
-    '×',
-  );
-  add(
-    'ingest p99',
-    'server',
-    med('ingest', 'hookflow-server', 'p99'),
-    '≤ 50 ms',
-    (v) => v <= 50,
-    ' ms',
-  );
-  add(
-    'ingest req/s ÷ server',
-    'embedded',
-    ratio(med('ingest', 'hookflow-embedded', 'rps'), med('ingest', 'hookflow-server', 'rps')),
-    '≥ 0.5',
-    (v) => v >= 0.5,
-    '×',
-  );
+  const atMost = (limit) => (v) => v <= limit;
+  const atLeast = (limit) => (v) => v >= limit;
+  // [name, mode, value, goal, test, unit]
+  const rows = [
+    [
+      'ingest req/s ÷ durable floor',
+      'server',
+      ratio(med('ingest', 'hookflow-server', 'rps'), med('ingest', 'floor-durable', 'rps')),
+      '≥ 0.5',
+      atLeast(0.5),
+      '×',
+    ],
+    ['ingest p99', 'server', med('ingest', 'hookflow-server', 'p99'), '≤ 50 ms', atMost(50), ' ms'],
+    [
+      'ingest req/s ÷ server',
+      'embedded',
+      ratio(med('ingest', 'hookflow-embedded', 'rps'), med('ingest', 'hookflow-server', 'rps')),
+      '≥ 0.5',
+      atLeast(0.5),
+      '×',
+    ],
+  ];
   for (const [mode, target] of [
     ['server', 'hookflow-server'],
     ['embedded', 'hookflow-embedded'],
   ]) {
     const e2e = results.e2e?.[target];
-    add(
-      'e2e 200 req/s sink p50',
-      mode,
-      med('e2e', target, 'sinkP50'),
-      '≤ 15 ms',
-      (v) => v <= 15,
-      ' ms',
-    );
-    add(
-      'e2e 200 req/s sink p99',
-      mode,
-      med('e2e', target, 'sinkP99'),
-      '≤ 100 ms',
-      (v) => v <= 100,
-      ' ms',
-    );
-    add(
-      'e2e 200 req/s runs lost',
-      mode,
-      e2e?.reps ? sum(e2e.reps, 'errors') : null,
-      '0',
-      (v) => v === 0,
-    );
     const cap = results.capacity?.[target];
     const held = cap && !cap.error ? cap.capacity : undefined;
-    targets.push({
-      name: 'capacity (highest fixed rate with sink p99 ≤ 250 ms)',
-      mode,
-      value: held ?? null,
-      display: cap?.steps?.length && held === null ? `< ${cap.steps[0].rate} req/s` : undefined,
-      goal: 'reported',
-      unit: cap?.limitedByGenerator ? ' req/s (generator-bound)' : ' req/s',
-      met: undefined,
-    });
-    add(
-      'per extra step (10 vs 1 transform, p50 at 100 req/s)',
-      mode,
-      results.perStep?.[target]?.perExtraStepMs,
-      '≤ 2 ms',
-      (v) => v <= 2,
-      ' ms',
+    rows.push(
+      ['e2e 200 req/s sink p50', mode, med('e2e', target, 'sinkP50'), '≤ 15 ms', atMost(15), ' ms'],
+      [
+        'e2e 200 req/s sink p99',
+        mode,
+        med('e2e', target, 'sinkP99'),
+        '≤ 100 ms',
+        atMost(100),
+        ' ms',
+      ],
+      [
+        'e2e 200 req/s runs lost',
+        mode,
+        e2e?.reps ? sum(e2e.reps, 'errors') : null,
+        '0',
+        atMost(0),
+        '',
+      ],
+      [
+        'capacity (highest fixed rate with sink p99 ≤ 250 ms)',
+        mode,
+        held ?? null,
+        'reported',
+        undefined,
+        cap?.limitedByGenerator ? ' req/s (generator-bound)' : ' req/s',
+        cap?.steps?.length && held === null ? `< ${cap.steps[0].rate} req/s` : undefined,
+      ],
+      [
+        'per extra step (10 vs 1 transform, p50 at 100 req/s)',
+        mode,
+        results.perStep?.[target]?.perExtraStepMs,
+        '≤ 2 ms',
+        atMost(2),
+        ' ms',
+      ],
     );
   }
-  add(
-    'worker runs/s (3-step) ÷ raw BullMQ Worker',
-    'server',
-    ratio(
-      med('worker', 'hookflow-server', 'runsPerSec'),
-      med('worker', 'raw-bullmq', 'runsPerSec'),
-    ),
-    '≥ 0.5',
-    (v) => v >= 0.5,
-    '×',
+  rows.push(
+    [
+      'worker runs/s (3-step) ÷ raw BullMQ Worker',
+      'server',
+      ratio(
+        med('worker', 'hookflow-server', 'runsPerSec'),
+        med('worker', 'raw-bullmq', 'runsPerSec'),
+      ),
+      '≥ 0.5',
+      atLeast(0.5),
+      '×',
+    ],
+    [
+      'idle CPU after boot + one run',
+      'embedded',
+      results.idle?.['hookflow-embedded']?.cpuPct,
+      '≤ 1 % of a core',
+      atMost(1),
+      ' %',
+    ],
   );
-  const idle = results.idle?.['hookflow-embedded'];
-  add(
-    'idle CPU after boot + one run',
-    'embedded',
-    idle?.cpuPct,
-    '≤ 1 % of a core',
-    (v) => v <= 1,
-    ' %',
-  );
-  return targets;
+  // met: undefined = nothing to meet (reported only), null = not measured.
+  return rows.map(([name, mode, value, goal, test, unit, display]) => ({
+    name,
+    mode,
+    value: value ?? null,
+    display,
+    goal,
+    unit,
+    met: !test ? undefined : value === null || value === undefined ? null : test(value),
+  }));
 }
 
 const LABELS = {

@@ -59,6 +59,17 @@ export const SETTINGS: SettingDoc[] = [
     description: 'Jobs one worker process runs at once.',
   },
   {
+    name: 'WORKER_ASYNC_COMMIT',
+    default: 'false',
+    description:
+      'Worker processes (server mode) commit step progress without waiting for the WAL flush. Faster; a database crash can repeat a completed step.',
+  },
+  {
+    name: 'DATABASE_POOL_SIZE',
+    default: '10',
+    description: 'Database connections per process (server mode; embedded shares one session).',
+  },
+  {
     name: 'EXECUTION_RETENTION_DAYS',
     default: '30',
     description: 'Executions older than this are pruned.',
@@ -116,6 +127,8 @@ const envSchema = z.object({
   OUTBOUND_ALLOW_PRIVATE: booleanSetting.default(false),
   OUTBOUND_ALLOWLIST: z.string().default(''),
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
+  WORKER_ASYNC_COMMIT: booleanSetting.default(false),
+  DATABASE_POOL_SIZE: intSetting(1, 1000).default(10),
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
   SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
@@ -133,11 +146,13 @@ export interface AppConfig {
   runsApi: boolean;
   runsWorker: boolean;
   http: { port: number; publicUrl: string };
-  database: { url?: string; dataDir: string };
+  database: { url?: string; dataDir: string; poolSize: number };
   queue: {
     backend: QueueBackendKind;
     redisUrl?: string;
     concurrency: number;
+    /** Worker processes commit step progress asynchronously (see DatabaseTuning). */
+    asyncCommit: boolean;
     shutdownTimeoutMs: number;
   };
   security: { encryptionKey: Buffer; jwtSecret: string };
@@ -230,11 +245,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: s.PORT,
       publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     },
-    database: { url: s.DATABASE_URL, dataDir },
+    database: { url: s.DATABASE_URL, dataDir, poolSize: s.DATABASE_POOL_SIZE },
     queue: {
       backend: s.REDIS_URL ? 'redis' : 'postgres',
       redisUrl: s.REDIS_URL,
       concurrency: s.WORKER_CONCURRENCY,
+      asyncCommit: s.WORKER_ASYNC_COMMIT,
       shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     },
     security: { encryptionKey, jwtSecret },

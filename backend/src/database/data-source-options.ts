@@ -12,6 +12,8 @@ export interface DatabaseTuning {
    * status still commits synchronously, which flushes everything written before it.
    */
   asyncCommit?: boolean;
+  /** Connections in the pool (DATABASE_POOL_SIZE). */
+  poolSize?: number;
 }
 
 /**
@@ -36,6 +38,9 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    extra: { max: 10, ...(tuning.asyncCommit ? { options: '-c synchronous_commit=off' } : {}) },
+    extra: {
+      max: tuning.poolSize ?? 10,
+      ...(tuning.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { StepError, StepRunStatus, TriggerRequestContext } from '@hookflow/shared';
+import type { StepRun, TriggerRequestContext } from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -58,22 +58,15 @@ const INSERT_EXECUTION = `INSERT INTO ${APP_SCHEMA}.executions (${EXECUTION_INSE
   VALUES (${placeholders(1, EXECUTION_INSERT_COLUMNS.length)})`;
 
 /** One step's row as the runner keeps it in memory and writes it (no id: rows are keyed by node). */
-export interface StepRow {
+export type StepRow = Omit<StepRun, 'id' | 'startedAt' | 'finishedAt'> & {
   executionId: string;
-  nodeId: string;
-  nodeType: string;
-  status: StepRunStatus;
-  attempt: number;
-  input: unknown;
-  output: unknown;
-  error: StepError | null;
   handle: string | null;
   stopped: boolean;
   waitKind: 'delay' | 'retry' | null;
   resumeAt: Date | null;
   startedAt: Date;
   finishedAt: Date | null;
-}
+};
 
 /** What the runner needs of a flow; null once the flow was deleted. */
 export interface RunFlow {
