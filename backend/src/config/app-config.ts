@@ -69,6 +69,22 @@ export const SETTINGS: SettingDoc[] = [
     description: 'How long a stopping process lets running jobs finish.',
   },
   {
+    name: 'EXPRESSION_TIMEOUT_MS',
+    default: '1000',
+    description:
+      'How long the `{{ }}` expressions of one step may run; their thread is then stopped.',
+  },
+  {
+    name: 'EXPRESSION_MEMORY_MB',
+    default: '128',
+    description: 'Heap limit of each expression worker thread.',
+  },
+  {
+    name: 'EXPRESSION_WORKERS',
+    default: '2',
+    description: 'Worker threads per process that evaluate expressions (plain paths need none).',
+  },
+  {
     name: 'SLACK_API_URL',
     default: 'https://slack.com/api',
     description: 'Base of the Slack Web API (point it at a stand-in for tests).',
@@ -118,6 +134,9 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
+  EXPRESSION_TIMEOUT_MS: intSetting(10, 60000).default(1000),
+  EXPRESSION_MEMORY_MB: intSetting(16, 4096).default(128),
+  EXPRESSION_WORKERS: intSetting(1, 64).default(2),
   SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
@@ -143,6 +162,7 @@ export interface AppConfig {
   security: { encryptionKey: Buffer; jwtSecret: string };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
+  expressions: { timeoutMs: number; memoryMb: number; workers: number };
   integrations: { slackApiUrl: string };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
@@ -245,6 +265,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
     },
     executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
+    expressions: {
+      timeoutMs: s.EXPRESSION_TIMEOUT_MS,
+      memoryMb: s.EXPRESSION_MEMORY_MB,
+      workers: s.EXPRESSION_WORKERS,
+    },
     integrations: { slackApiUrl: s.SLACK_API_URL.replace(/\/+$/, '') },
     logLevel: s.LOG_LEVEL,
   };

@@ -18,6 +18,7 @@ import {
 } from '@hookflow/shared';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
@@ -84,6 +85,7 @@ export class ExecutionsService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {}
 
   /** Records the execution (inside the caller's transaction when given); enqueue after commit. */
@@ -119,7 +121,12 @@ export class ExecutionsService {
     const definition = await this.flows.runnableDefinition(start.flow, start.version);
     const trigger = definition.nodes.find((node) => isTriggerType(node.type));
     if (!trigger) return null;
-    return evaluateOrderingKey(flowLimitsOf(trigger).orderingKey, start.trigger, start.flow);
+    return evaluateOrderingKey(
+      flowLimitsOf(trigger).orderingKey,
+      start.trigger,
+      start.flow,
+      this.expressionPool.evaluate,
+    );
   }
 
   /**

@@ -42,13 +42,17 @@ export function compileLinearRegExp(regexp: RegExp): RE2JS {
 export class LinearRegExp {
   lastIndex = 0;
   private readonly pattern: RE2JS;
+  // JSONata calls exec again and again on one input ($match, $replace, $split): one matcher.
+  private matcher?: { input: string; matcher: ReturnType<RE2JS['matcher']> };
 
   constructor(regexp: RegExp) {
     this.pattern = compileLinearRegExp(regexp);
   }
 
   exec(input: string): RegExpExecArray | null {
-    const matcher = this.pattern.matcher(input);
+    if (this.matcher?.input !== input)
+      this.matcher = { input, matcher: this.pattern.matcher(input) };
+    const { matcher } = this.matcher;
     if (this.lastIndex > input.length || !matcher.find(this.lastIndex)) {
       this.lastIndex = 0;
       return null;

@@ -1,6 +1,7 @@
 import { compileTemplate, type CompiledTemplate } from './compile-template';
 import type { ExpressionContext } from './expression-context';
 import { ExpressionError } from './expression-error';
+import type { ExpressionLimits } from './expression-limits';
 import { isExpression } from './template';
 
 /** Compiled templates keyed by their text; keep one per flow version so it compiles once. */
@@ -16,10 +17,14 @@ export type TemplateEvaluator = (
   context: ExpressionContext,
 ) => Promise<unknown[]>;
 
-export function compileCached(template: string, cache: ExpressionCache): CompiledTemplate {
+export function compileCached(
+  template: string,
+  cache: ExpressionCache,
+  limits?: ExpressionLimits,
+): CompiledTemplate {
   let compiled = cache.get(template);
   if (!compiled) {
-    compiled = compileTemplate(template);
+    compiled = compileTemplate(template, limits);
     cache.set(template, compiled);
   }
   return compiled;
