@@ -21,16 +21,14 @@ interface JsonataFailure {
 
 /** JSONata's wording for its guardrails, in ours (its range error even lacks a message). */
 function describeFailure(failure: JsonataFailure, limits: ExpressionLimits): string | undefined {
-  switch (failure.code) {
-    case 'D1012':
-      return `Expression took longer than ${limits.timeoutMs} ms`;
-    case 'D1011':
-      return `Expression nests calls deeper than ${limits.maxDepth} levels (runaway recursion?)`;
-    case 'D2014':
-    case 'D2015':
-      return `A sequence or range would hold more than ${limits.maxSequence.toLocaleString('en')} items`;
-  }
-  return failure.message;
+  const sequence = `A sequence or range would hold more than ${limits.maxSequence.toLocaleString('en')} items`;
+  const guardrails: Record<string, string> = {
+    D1012: `Expression took longer than ${limits.timeoutMs} ms`,
+    D1011: `Expression nests calls deeper than ${limits.maxDepth} levels (runaway recursion?)`,
+    D2014: sequence,
+    D2015: sequence,
+  };
+  return (failure.code && guardrails[failure.code]) || failure.message;
 }
 
 function toExpressionError(

@@ -48,6 +48,9 @@ export function toPlainJson(
       case 'bigint':
       case 'symbol':
         throw new ResultError(`The result contains a ${typeof item}, which JSON cannot hold`);
+      case 'function':
+      case 'object':
+        break;
     }
     if (item === null) return (grow(4), null);
     if (isFunctionValue(item as object))
