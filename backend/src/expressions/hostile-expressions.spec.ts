@@ -1,5 +1,6 @@
 import type { FlowDefinition } from '@hookflow/shared';
 import { testEnvironments } from '../test-support/environments.js';
+import { webhookToSink } from '../test-support/flow-fixtures.js';
 import { HttpSink } from '../test-support/http-sink.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -9,36 +10,20 @@ const [embedded] = testEnvironments();
 
 /** webhook → http.request to the sink (so the test knows when the run got there) → transform */
 function hostileFlow(sinkUrl: string, fields: Record<string, string>): FlowDefinition {
+  const flow = webhookToSink(sinkUrl);
   return {
-    schemaVersion: 1,
+    ...flow,
     nodes: [
-      {
-        id: 'hook',
-        type: 'trigger.webhook',
-        name: 'Hook',
-        position: { x: 0, y: 0 },
-        config: { methods: ['POST'], auth: { type: 'none' } },
-      },
-      {
-        id: 'ping',
-        type: 'http.request',
-        name: 'Ping',
-        position: { x: 0, y: 100 },
-        retry: { attempts: 1, backoff: 'fixed', delayMs: 100 },
-        config: { method: 'POST', url: sinkUrl, body: '{{ trigger.body }}' },
-      },
+      ...flow.nodes,
       {
         id: 'map',
         type: 'data.transform',
         name: 'Map',
-        position: { x: 0, y: 200 },
+        position: { x: 0, y: 300 },
         config: { fields },
       },
     ],
-    edges: [
-      { id: 'e1', source: 'hook', target: 'ping' },
-      { id: 'e2', source: 'ping', target: 'map' },
-    ],
+    edges: [...flow.edges, { id: 'e-map', source: 'call', target: 'map' }],
   };
 }
 
