@@ -99,6 +99,17 @@ describe(ExpressionPool.name, () => {
     }
   });
 
+  it('refuses a context that cannot be copied to the thread, and keeps the thread', async () => {
+    await sut.evaluate(['{{ $count(trigger.body.items) }}'], order);
+    const odd = context({ items: [], run: () => 1 });
+
+    await expect(sut.evaluate(['{{ $count(trigger.body.items) }}'], odd)).rejects.toThrow(
+      /could not be cloned/,
+    );
+    expect(await sut.evaluate(['{{ $count(trigger.body.items) }}'], order)).toEqual([2]);
+    expect(sut.size).toBe(1);
+  });
+
   it('queues calls beyond its threads and runs them all', async () => {
     const two = new ExpressionPool({ workers: 2, timeoutMs: 5000, memoryMb: 48 });
     try {

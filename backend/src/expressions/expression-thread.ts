@@ -86,7 +86,12 @@ export class ExpressionThread {
         );
       };
       this.worker.on('message', onReply);
-      this.worker.postMessage(job);
+      try {
+        this.worker.postMessage(job);
+      } catch (error) {
+        // A context that cannot be copied to the thread (not JSON): the thread itself is fine.
+        this.job.reject(error);
+      }
     });
   }
 
