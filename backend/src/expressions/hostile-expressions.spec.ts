@@ -102,8 +102,8 @@ describe('Hostile expressions in a running app (embedded mode)', () => {
   });
 
   it('keeps /healthz answering while an expression runs for seconds, then stops it', async () => {
-    // One $replace call: a single JSONata step of many seconds, which used to hold the event loop.
-    const slow = "{{ $replace($pad('', 1000000, 'a'), /a/, 'bb') }}";
+    // Each $replace call is a single JSONata step of seconds, which used to hold the event loop.
+    const slow = "{{ $replace($replace($pad('', 1000000, 'a'), /a/, 'bb'), /b/, 'cc') }}";
     const pings = sink.requests.length;
     const id = await run({ slow }, { n: 1 });
     await waitFor(
