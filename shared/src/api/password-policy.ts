@@ -66,10 +66,10 @@ const COMMON_WORDS = new Set(
 
 /** Common ten-plus character passwords that the rules above do not already catch. */
 const COMMON_PASSWORDS = new Set(
-  `1q2w3e4r5t 1q2w3e4r5t6y 1qaz2wsx3edc qwerty123456 qwertyuiop123 123qweasdzxc 1234qwerasdf
+  `qwertyuiop123 123qweasdzxc 1234qwerasdf
   qwe123qwe123 zaq12wsxcde3 qazwsxedcrfv 123456789a 123456789q a123456789 q123456789 1234567890a
-  11223344556677 1122334455 1234512345 12345qwert qwert12345 asdf123456 zxcvbnm123 abcd123456
-  iloveyou123 passw0rd123 letmeinnow youknowwhat correcthorse correcthorsebatterystaple
+  11223344556677 1122334455 1234512345 12345qwert qwert12345 zxcvbnm123 abcd123456
+  letmeinnow youknowwhat correcthorse correcthorsebatterystaple
   thequickbrownfox 1029384756 6543211234 147258369 1478963258 7894561230 159753159753`.split(
     /\s+/u,
   ),
