@@ -12,6 +12,18 @@ const FREE_PER_ACCOUNT = 10;
 const MAX_DELAY_SECONDS = 15 * 60;
 // An address the account logged in from successfully stays "known" this long.
 const KNOWN_CLIENT_DAYS = 30;
+// Every this many attempts, rows that no longer limit anything are deleted.
+const PRUNE_EVERY = 200;
+
+// One attempt on counter $1 with a window of $2 seconds, as one statement: concurrent attempts
+// queue on the row lock and each sees the count including every attempt before it.
+const WINDOW_OVER = 'a.window_started_at <= now() - make_interval(secs => $2)';
+const BUMP_ATTEMPTS = `
+  INSERT INTO hookflow.login_attempts AS a (key, attempts, window_started_at, next_allowed_at)
+  VALUES ($1, 1, now(), now())
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = CASE WHEN ${WINDOW_OVER} THEN 1 ELSE a.attempts + 1 END,
+    window_started_at = CASE WHEN ${WINDOW_OVER} THEN now() ELSE a.window_started_at END`;
 
 /**
  * Log-in limits, kept in the database so they hold across every api process. Each attempt takes
@@ -22,10 +34,13 @@ const KNOWN_CLIENT_DAYS = 30;
  */
 @Injectable()
 export class LoginThrottleService {
+  private attemptsSincePrune = 0;
+
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   /** Takes this attempt's slots, or throws 429 with Retry-After. Call before checking the password. */
   async takeAttempt(email: string, ip: string): Promise<void> {
+    if (++this.attemptsSincePrune >= PRUNE_EVERY) await this.prune();
     await this.takeCounted(`ip:${ip}`, MAX_PER_IP, 'address');
     await this.takeCounted(`account-ip:${email} ${ip}`, MAX_PER_ACCOUNT_AND_IP, 'account');
     if (!(await this.isKnownClient(email, ip))) await this.takeDelayed(`account:${email}`);
@@ -51,13 +66,7 @@ export class LoginThrottleService {
   /** At most `max` attempts per window for `key`. */
   private async takeCounted(key: string, max: number, what: 'address' | 'account') {
     const [row] = (await this.db.query(
-      `INSERT INTO hookflow.login_attempts AS a (key, attempts, window_started_at, next_allowed_at)
-       VALUES ($1, 1, now(), now())
-       ON CONFLICT (key) DO UPDATE SET
-         attempts = CASE WHEN a.window_started_at <= now() - make_interval(secs => $2)
-                         THEN 1 ELSE a.attempts + 1 END,
-         window_started_at = CASE WHEN a.window_started_at <= now() - make_interval(secs => $2)
-                                  THEN now() ELSE a.window_started_at END
+      `${BUMP_ATTEMPTS}
        RETURNING attempts,
          ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::int
            AS retry_after`,
@@ -75,19 +84,10 @@ export class LoginThrottleService {
   /** The account-wide slot: free at first, then exponentially spaced. */
   private async takeDelayed(key: string) {
     const taken = (await this.db.query(
-      `INSERT INTO hookflow.login_attempts AS a (key, attempts, window_started_at, next_allowed_at)
-       VALUES ($1, 1, now(), now())
-       ON CONFLICT (key) DO UPDATE SET
-         attempts = CASE WHEN a.window_started_at <= now() - make_interval(secs => $2)
-                         THEN 1 ELSE a.attempts + 1 END,
-         window_started_at = CASE WHEN a.window_started_at <= now() - make_interval(secs => $2)
-                                  THEN now() ELSE a.window_started_at END,
-         next_allowed_at = CASE
-           WHEN a.window_started_at <= now() - make_interval(secs => $2) OR a.attempts + 1 <= $3
-             THEN now()
-           ELSE now() + make_interval(secs => least(power(2, a.attempts + 1 - $3), $4))
-         END
-       WHERE a.window_started_at <= now() - make_interval(secs => $2) OR a.next_allowed_at <= now()
+      `${BUMP_ATTEMPTS},
+         next_allowed_at = CASE WHEN ${WINDOW_OVER} OR a.attempts + 1 <= $3 THEN now()
+           ELSE now() + make_interval(secs => least(power(2, a.attempts + 1 - $3), $4)) END
+       WHERE ${WINDOW_OVER} OR a.next_allowed_at <= now()
        RETURNING attempts`,
       [key, WINDOW_SECONDS, FREE_PER_ACCOUNT, MAX_DELAY_SECONDS],
     )) as unknown[];
@@ -101,6 +101,21 @@ export class LoginThrottleService {
     throw new RetryLaterException(
       `Too many failed log-ins for this account; try again in ${retryAfter} s (or from a device that logged in before)`,
       retryAfter,
+    );
+  }
+
+  /** Sprayed addresses and e-mails leave a row each: drop those whose window and wait are over. */
+  private async prune() {
+    this.attemptsSincePrune = 0;
+    await this.db.query(
+      `DELETE FROM hookflow.login_attempts
+        WHERE window_started_at <= now() - make_interval(secs => $1) AND next_allowed_at <= now()`,
+      [WINDOW_SECONDS],
+    );
+    await this.db.query(
+      `DELETE FROM hookflow.login_known_clients
+        WHERE last_login_at <= now() - make_interval(days => $1)`,
+      [KNOWN_CLIENT_DAYS],
     );
   }
 
