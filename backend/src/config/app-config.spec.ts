@@ -14,7 +14,11 @@ describe(loadConfig.name, () => {
   it('defaults to the embedded mode, role all, on port 3000', () => {
     const sut = loadConfig({ DATA_DIR: freshDir() });
     expect(sut).toMatchObject({ mode: 'embedded', role: 'all', runsApi: true, runsWorker: true });
-    expect(sut.http).toEqual({ port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.http).toEqual({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+    });
     expect(sut.queue.backend).toBe('postgres');
     expect(sut.outbound).toEqual({ allowPrivate: false, allowlist: [] });
   });
@@ -49,6 +53,16 @@ describe(loadConfig.name, () => {
   });
 
   it.each([
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, fd00::1', ['loopback', '10.0.0.0/8', 'fd00::1']],
+  ])('reads TRUST_PROXY=%s as Express trust proxy %j', (raw, expected) => {
+    expect(loadConfig({ DATA_DIR: freshDir(), TRUST_PROXY: raw }).http.trustProxy).toEqual(
+      expected,
+    );
+  });
+
+  it.each([
     [{ PORT: 'eighty' }, 'Invalid setting PORT: must be a whole number'],
     [{ PORT: '70000' }, 'Invalid setting PORT: must be at most 65535'],
     [{ ROLE: 'leader' }, 'Invalid setting ROLE: must be all, api or worker'],
@@ -60,6 +74,14 @@ describe(loadConfig.name, () => {
     [
       { OUTBOUND_ALLOW_PRIVATE: 'maybe' },
       'Invalid setting OUTBOUND_ALLOW_PRIVATE: must be true or false',
+    ],
+    [
+      { TRUST_PROXY: 'true' },
+      'Invalid setting TRUST_PROXY: true would let any caller pick its address: give a hop count or proxy addresses',
+    ],
+    [
+      { TRUST_PROXY: 'loopback, proxy.local' },
+      'Invalid setting TRUST_PROXY: "proxy.local" is not an IP address or CIDR (use a hop count, or addresses, CIDRs, loopback, linklocal, uniquelocal)',
     ],
     [{ LOG_LEVEL: 'loud' }, 'Invalid setting LOG_LEVEL: must be error, warn, info or debug'],
     [

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** One documented setting: the README's settings table is checked against this list. */
 export interface SettingDoc {
@@ -89,6 +90,16 @@ export const SETTINGS: SettingDoc[] = [
     default: 'https://slack.com/api',
     description: 'Base of the Slack Web API (point it at a stand-in for tests).',
   },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'Proxies whose X-Forwarded-For is believed: `false`, a hop count, or CIDRs.',
+  },
+  {
+    name: 'SESSION_HOURS',
+    default: '12',
+    description: 'Log-in sessions end after this many idle hours (7 days at most in all).',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
 ];
 
@@ -138,6 +149,8 @@ const envSchema = z.object({
   EXPRESSION_MEMORY_MB: intSetting(16, 4096).default(128),
   EXPRESSION_WORKERS: intSetting(1, 64).default(2),
   SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
+  TRUST_PROXY: z.string().default('false'),
+  SESSION_HOURS: intSetting(1, 168).default(12),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
@@ -151,7 +164,7 @@ export interface AppConfig {
   role: Role;
   runsApi: boolean;
   runsWorker: boolean;
-  http: { port: number; publicUrl: string };
+  http: { port: number; publicUrl: string; trustProxy: TrustProxy };
   database: { url?: string; dataDir: string };
   queue: {
     backend: QueueBackendKind;
@@ -159,7 +172,12 @@ export interface AppConfig {
     concurrency: number;
     shutdownTimeoutMs: number;
   };
-  security: { encryptionKey: Buffer; jwtSecret: string };
+  security: {
+    encryptionKey: Buffer;
+    jwtSecret: string;
+    /** Idle lifetime of a log-in session (sliding); sessions end 7 days after log-in at most. */
+    sessionHours: number;
+  };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
   expressions: { timeoutMs: number; memoryMb: number; workers: number };
@@ -241,6 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'must be 32 bytes encoded as base64 or 64 hex characters',
     );
 
+  const trustProxy = parseTrustProxy(s.TRUST_PROXY);
+  if (typeof trustProxy === 'string') throw new ConfigError('TRUST_PROXY', trustProxy);
+
   return {
     mode,
     role: s.ROLE,
@@ -249,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: {
       port: s.PORT,
       publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+      trustProxy,
     },
     database: { url: s.DATABASE_URL, dataDir },
     queue: {
@@ -257,7 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: s.WORKER_CONCURRENCY,
       shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     },
-    security: { encryptionKey, jwtSecret },
+    security: { encryptionKey, jwtSecret, sessionHours: s.SESSION_HOURS },
     outbound: {
       allowPrivate: s.OUTBOUND_ALLOW_PRIVATE,
       allowlist: s.OUTBOUND_ALLOWLIST.split(',')
