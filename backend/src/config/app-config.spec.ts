@@ -14,7 +14,11 @@ describe(loadConfig.name, () => {
   it('defaults to the embedded mode, role all, on port 3000', () => {
     const sut = loadConfig({ DATA_DIR: freshDir() });
     expect(sut).toMatchObject({ mode: 'embedded', role: 'all', runsApi: true, runsWorker: true });
-    expect(sut.http).toEqual({ port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.http).toEqual({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      hooksUrl: 'http://localhost:3000',
+    });
     expect(sut.queue.backend).toBe('postgres');
     expect(sut.outbound).toEqual({ allowPrivate: false, allowlist: [] });
   });
@@ -45,7 +49,23 @@ describe(loadConfig.name, () => {
       concurrency: 50,
     });
     expect(sut.http.publicUrl).toBe('https://hooks.example.com');
+    expect(sut.http.hooksUrl).toBe('https://hooks.example.com');
     expect(sut.outbound.allowlist).toEqual(['internal.example.com', '10.1.0.0/16']);
+  });
+
+  it('serves trigger URLs from HOOKS_PUBLIC_URL when it is set', () => {
+    const sut = loadConfig({
+      DATA_DIR: freshDir(),
+      PUBLIC_URL: 'https://flows.example.com',
+      HOOKS_PUBLIC_URL: 'https://hooks.example.com/',
+    });
+    expect(sut.http).toMatchObject({
+      publicUrl: 'https://flows.example.com',
+      hooksUrl: 'https://hooks.example.com',
+    });
+    expect(() => loadConfig({ DATA_DIR: freshDir(), HOOKS_PUBLIC_URL: 'ftp://x' })).toThrow(
+      'Invalid setting HOOKS_PUBLIC_URL: must be a http:// or https:// URL',
+    );
   });
 
   it.each([
