@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   isTriggerType,
   type Execution,
+  type ExecutionReplay,
   type ExecutionSummary,
   type ListExecutionsQuery,
   type Page,
@@ -36,6 +37,7 @@ export interface StartExecution {
   trigger: TriggerRequestContext;
   deliveryId?: string;
   dryRun?: boolean;
+  replay?: ExecutionReplay;
   /** Already evaluated (the trigger ingress does it before its transaction); else `startNow` does. */
   orderingKey?: string | null;
 }
@@ -100,6 +102,7 @@ export class ExecutionsService {
       trigger: start.trigger,
       deliveryId: start.deliveryId ?? null,
       dryRun: start.dryRun ?? false,
+      replay: start.replay ?? null,
       orderingKey: start.orderingKey ?? null,
     });
     await manager.insert(ExecutionEntity, jsonRow<ExecutionEntity>(execution));
@@ -292,6 +295,7 @@ export class ExecutionsService {
       status: row.status,
       deliveryId: row.deliveryId,
       dryRun: row.dryRun,
+      replay: row.replay ?? null,
       error: row.error,
       createdAt: row.createdAt.toISOString(),
       startedAt: row.startedAt?.toISOString() ?? null,
