@@ -138,12 +138,14 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
   const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, baseUrl);
 
   // Control: on a plain page the probe runs and reports, so silence below means it was stopped.
-  const control = await context.newPage();
+  // Its own context: cookies are shared across the ports of 127.0.0.1.
+  const controlContext = await browser!.newContext();
+  const control = await controlContext.newPage();
   await control.goto(`${reporter!.base}/page`);
   await until(() => reporter!.reports.length > 0, 5000);
   expect(await control.title()).toBe('probe ran');
   expect(reporter!.reports[0]).toContain('token=null');
-  await control.close();
+  await controlContext.close();
   reporter!.reports.length = 0;
 
   const hostile = await context.newPage();
