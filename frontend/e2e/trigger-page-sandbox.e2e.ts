@@ -103,10 +103,10 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const me = await api('GET', '/api/me');
-  const teamId = (me.body.teams?.[0]?.id ?? me.body.team?.id) as string;
+  const teamId = (me.body as { teams: { id: string }[] }).teams[0]?.id;
   expect(teamId).toBeTruthy();
 
   const reply = (headers: Record<string, string>) => ({
@@ -149,7 +149,7 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
   reporter!.reports.length = 0;
 
   const hostile = await context.newPage();
-  const response = await hostile.goto(local(flow.body.testWebhookUrl as string));
+  const response = await hostile.goto(local(String(flow.body.testWebhookUrl)));
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toBe("sandbox; default-src 'none'");
   expect(await hostile.content()).toContain('localStorage.getItem');

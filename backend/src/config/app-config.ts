@@ -38,7 +38,7 @@ export const SETTINGS: SettingDoc[] = [
     name: 'HOOKS_PUBLIC_URL',
     default: '(unset: PUBLIC_URL)',
     description:
-      'Base URL of trigger URLs, e.g. https://hooks.example.com: a separate host is recommended in production (see "Trigger URLs on their own host").',
+      'Base URL of trigger URLs on a host of their own, e.g. https://hooks.example.com (recommended).',
   },
   {
     name: 'ENCRYPTION_KEY',

@@ -34,13 +34,14 @@ export function DeliveryInspector({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [dryRun, setDryRun] = useState(false);
-  const [detail, setDetail] = useState<Delivery | null>(null);
+  const [loaded, setDetail] = useState<Delivery | null>(null);
+  // Another delivery opened: its body is not loaded yet.
+  const detail = loaded?.id === delivery.id ? loaded : null;
   const [confirming, setConfirming] = useState<'draft' | 'published' | null>(null);
   const rejected = delivery.outcome === 'rejected';
 
   useEffect(() => {
     const abort = new AbortController();
-    setDetail(null);
     deliveriesApi
       .get(teamId, delivery.flowId, delivery.id, abort.signal)
       .then(setDetail, (caught) => {
