@@ -18,6 +18,7 @@ describe(loadConfig.name, () => {
       port: 3000,
       publicUrl: 'http://localhost:3000',
       trustProxy: false,
+      hooksUrl: 'http://localhost:3000',
     });
     expect(sut.queue.backend).toBe('postgres');
     expect(sut.outbound).toEqual({ allowPrivate: false, allowlist: [] });
@@ -49,7 +50,23 @@ describe(loadConfig.name, () => {
       concurrency: 50,
     });
     expect(sut.http.publicUrl).toBe('https://hooks.example.com');
+    expect(sut.http.hooksUrl).toBe('https://hooks.example.com');
     expect(sut.outbound.allowlist).toEqual(['internal.example.com', '10.1.0.0/16']);
+  });
+
+  it('serves trigger URLs from HOOKS_PUBLIC_URL when it is set', () => {
+    const sut = loadConfig({
+      DATA_DIR: freshDir(),
+      PUBLIC_URL: 'https://flows.example.com',
+      HOOKS_PUBLIC_URL: 'https://hooks.example.com/',
+    });
+    expect(sut.http).toMatchObject({
+      publicUrl: 'https://flows.example.com',
+      hooksUrl: 'https://hooks.example.com',
+    });
+    expect(() => loadConfig({ DATA_DIR: freshDir(), HOOKS_PUBLIC_URL: 'ftp://x' })).toThrow(
+      'Invalid setting HOOKS_PUBLIC_URL: must be a http:// or https:// URL',
+    );
   });
 
   it.each([

@@ -32,7 +32,14 @@ export const SETTINGS: SettingDoc[] = [
   {
     name: 'PUBLIC_URL',
     default: 'http://localhost:PORT',
-    description: 'Base URL of trigger URLs (Twilio-style signatures need it).',
+    description:
+      'Base URL of the editor and API (and of trigger URLs unless HOOKS_PUBLIC_URL is set).',
+  },
+  {
+    name: 'HOOKS_PUBLIC_URL',
+    default: '(unset: PUBLIC_URL)',
+    description:
+      'Base URL of trigger URLs on a host of their own, e.g. https://hooks.example.com (recommended).',
   },
   {
     name: 'ENCRYPTION_KEY',
@@ -138,6 +145,7 @@ const envSchema = z.object({
   REDIS_URL: urlSetting(['redis:', 'rediss:']).optional(),
   ROLE: z.enum(['all', 'api', 'worker'], { message: 'must be all, api or worker' }).default('all'),
   PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
+  HOOKS_PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
   ENCRYPTION_KEY: z.string().optional(),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   OUTBOUND_ALLOW_PRIVATE: booleanSetting.default(false),
@@ -164,7 +172,8 @@ export interface AppConfig {
   role: Role;
   runsApi: boolean;
   runsWorker: boolean;
-  http: { port: number; publicUrl: string; trustProxy: TrustProxy };
+  /** `hooksUrl`: base of trigger URLs, `publicUrl` unless HOOKS_PUBLIC_URL is set. */
+  http: { port: number; publicUrl: string; hooksUrl: string; trustProxy: TrustProxy };
   database: { url?: string; dataDir: string };
   queue: {
     backend: QueueBackendKind;
@@ -262,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxy = parseTrustProxy(s.TRUST_PROXY);
   if (typeof trustProxy === 'string') throw new ConfigError('TRUST_PROXY', trustProxy);
 
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, '');
   return {
     mode,
     role: s.ROLE,
@@ -269,7 +279,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runsWorker: s.ROLE !== 'api',
     http: {
       port: s.PORT,
-      publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+      publicUrl,
+      hooksUrl: s.HOOKS_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
       trustProxy,
     },
     database: { url: s.DATABASE_URL, dataDir },

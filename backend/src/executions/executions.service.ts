@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   isTriggerType,
   type Execution,
+  type ExecutionReplay,
   type ExecutionSummary,
   type ListExecutionsQuery,
   type Page,
@@ -37,6 +38,7 @@ export interface StartExecution {
   trigger: TriggerRequestContext;
   deliveryId?: string;
   dryRun?: boolean;
+  replay?: ExecutionReplay;
   /** Already evaluated (the trigger ingress does it before its transaction); else `startNow` does. */
   orderingKey?: string | null;
 }
@@ -102,6 +104,7 @@ export class ExecutionsService {
       trigger: start.trigger,
       deliveryId: start.deliveryId ?? null,
       dryRun: start.dryRun ?? false,
+      replay: start.replay ?? null,
       orderingKey: start.orderingKey ?? null,
     });
     await manager.insert(ExecutionEntity, jsonRow<ExecutionEntity>(execution));
@@ -299,6 +302,7 @@ export class ExecutionsService {
       status: row.status,
       deliveryId: row.deliveryId,
       dryRun: row.dryRun,
+      replay: row.replay ?? null,
       error: row.error,
       createdAt: row.createdAt.toISOString(),
       startedAt: row.startedAt?.toISOString() ?? null,

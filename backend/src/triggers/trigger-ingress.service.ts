@@ -211,7 +211,7 @@ export class TriggerIngressService {
       config.auth,
       {
         method,
-        url: this.config.http.publicUrl + req.path + req.url.search,
+        url: this.config.http.hooksUrl + req.path + req.url.search,
         headers: request.headers,
         rawBody,
       },

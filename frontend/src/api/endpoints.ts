@@ -4,6 +4,7 @@ import type {
   CreateCredentialBody,
   CredentialView,
   Delivery,
+  DeliverySummary,
   Execution,
   ExecutionStatus,
   ExecutionSummary,
@@ -93,21 +94,32 @@ export const flowsApi = {
     api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload, dryRun }),
 };
 
+const deliveryPath = (teamId: string, flowId: string, deliveryId: string) =>
+  `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}`;
+
 export const deliveriesApi = {
+  /** Metadata and a body preview of recent deliveries; `get` has the whole body. */
   list: (teamId: string, flowId: string, signal?: AbortSignal) =>
-    api.get<Page<Delivery>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
-  /** Runs a recorded request again; a dry run describes side effects instead of sending them. */
+    api.get<Page<DeliverySummary>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
+  get: (teamId: string, flowId: string, deliveryId: string, signal?: AbortSignal) =>
+    api.get<Delivery>(deliveryPath(teamId, flowId, deliveryId), signal),
+  /**
+   * Runs a recorded request again; a dry run describes side effects instead of sending them.
+   * A delivery that failed verification needs `force` ("replay anyway").
+   */
   replay: (
     teamId: string,
     flowId: string,
     deliveryId: string,
     target: 'draft' | 'published',
     dryRun = false,
+    force = false,
   ) =>
-    api.post<RunFlowResponse>(
-      `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
-      { target, dryRun },
-    ),
+    api.post<RunFlowResponse>(`${deliveryPath(teamId, flowId, deliveryId)}/replay`, {
+      target,
+      dryRun,
+      ...(force ? { force } : {}),
+    }),
 };
 
 export const executionsApi = {
