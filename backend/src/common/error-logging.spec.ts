@@ -1,27 +1,7 @@
 import { DataSource } from 'typeorm';
+import { captureOutput } from '../test-support/captured-output.js';
 import { testEnvironments } from '../test-support/environments.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
-
-/** Everything this process writes to stdout and stderr while `run` runs. */
-async function captureOutput(run: () => Promise<void>): Promise<string> {
-  const written: string[] = [];
-  const originals = { out: process.stdout.write, err: process.stderr.write };
-  const tap =
-    (original: typeof process.stdout.write) =>
-    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-      written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return (original as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-    };
-  process.stdout.write = tap(originals.out) as typeof process.stdout.write;
-  process.stderr.write = tap(originals.err) as typeof process.stderr.write;
-  try {
-    await run();
-  } finally {
-    process.stdout.write = originals.out;
-    process.stderr.write = originals.err;
-  }
-  return written.join('');
-}
 
 describe.each(testEnvironments())('unexpected errors in the log ($name mode)', (environment) => {
   let app: TestApp;

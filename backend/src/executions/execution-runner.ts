@@ -5,6 +5,7 @@ import {
   type ExpressionContext,
   type FlowNode,
   type StepError,
+  redactValue,
 } from '@hookflow/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -179,7 +180,8 @@ export class ExecutionRunner {
       await record({
         status: waiting ? 'waiting' : 'succeeded',
         input,
-        output: result.output,
+        // A dry run's output describes the calls it did not make: shown, so redacted.
+        output: execution.dryRun ? redactValue(result.output) : result.output,
         handle: result.handle ?? null,
         stopped: result.stop ?? false,
         waitKind: waiting ? 'delay' : null,
