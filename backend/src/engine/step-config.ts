@@ -4,6 +4,7 @@ import {
   nodeConfigSchema,
   collectTemplates,
   evaluateAll,
+  redactValue,
   secretPaths,
   stringifyResult,
   substituteTemplates,
@@ -128,7 +129,10 @@ function expressionFailure(
   });
 }
 
-/** A copy of `config` with every set secret field (per the description) masked, for storage. */
+/**
+ * A copy of `config` for storage and display: every set secret field (per the description)
+ * masked, and credentials inside ordinary fields (URL passwords, `Authorization` headers) too.
+ */
 export function redactSecrets(
   config: Record<string, unknown>,
   description: NodeDescription,
@@ -141,7 +145,7 @@ export function redactSecrets(
     for (const key of keys) parent = isRecord(parent) ? parent[key] : undefined;
     if (isRecord(parent) && !isUnset(parent[last])) parent[last] = redactedValue;
   }
-  return copy;
+  return redactValue(copy);
 }
 
 /** The stored credential a config names, through the description's `credential` prop. */

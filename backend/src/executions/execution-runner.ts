@@ -5,6 +5,7 @@ import {
   type FlowNode,
   type StepError,
   type TemplateEvaluator,
+  redactValue,
 } from '@hookflow/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -181,7 +182,8 @@ export class ExecutionRunner {
       await record({
         status: waiting ? 'waiting' : 'succeeded',
         input,
-        output: result.output,
+        // A dry run's output describes the calls it did not make: shown, so redacted.
+        output: execution.dryRun ? redactValue(result.output) : result.output,
         handle: result.handle ?? null,
         stopped: result.stop ?? false,
         waitKind: waiting ? 'delay' : null,

@@ -23,6 +23,7 @@ import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
+import { isUuid } from '../common/id-param.js';
 import { jsonRow } from '../common/row.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
@@ -53,7 +54,7 @@ const encodeCursor = (row: ExecutionEntity) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(createdAt);
-  if (!id || Number.isNaN(date.getTime())) {
+  if (!id || !isUuid(id) || Number.isNaN(date.getTime())) {
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',

@@ -98,10 +98,8 @@ export class TriggerIngressService {
       path: url.pathname,
       url,
       ip,
-      headers: redactHeaders(
-        request.headers,
-        lookup.problem ? undefined : lookup.config.auth.header,
-      ),
+      // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
+      headers: redactHeaders(request.headers, lookup.problem ? null : lookup.config.auth.header),
       query: queryOf(url),
       contentType: request.headers['content-type'],
       rawBody,
