@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   getNodeDescription,
-  type ExpressionCache,
+  redactValue,
   type ExpressionContext,
   type FlowDefinition,
   type FlowNode,
   type StepError,
+  type TemplateEvaluator,
 } from '@hookflow/shared';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import {
@@ -22,6 +23,7 @@ import {
   type NodeServices,
   type StepStates,
 } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ExecutionAdmission, ExecutionHeld, isLimited } from './execution-admission.js';
 import { ExecutionEventBus, type ExecutionSignal } from './execution-events.js';
@@ -39,7 +41,7 @@ export const NODE_SERVICES = Symbol('NODE_SERVICES');
 
 interface PreparedFlow {
   graph: FlowGraph;
-  expressions: ExpressionCache;
+  expressions: TemplateEvaluator;
 }
 
 const FINISHED = ['succeeded', 'failed', 'canceled'];
@@ -118,6 +120,7 @@ export class ExecutionRunner {
     @Inject(ExecutionAdmission) private readonly admission: ExecutionAdmission,
     @Inject(NODE_HANDLERS) handlers: NodeHandler[],
     @Inject(NODE_SERVICES) private readonly services: NodeServices,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.description.type, handler]));
   }
@@ -173,7 +176,7 @@ export class ExecutionRunner {
     state: RunState,
     node: FlowNode,
     context: ExpressionContext,
-    expressions: ExpressionCache,
+    expressions: TemplateEvaluator,
     signal: AbortSignal,
   ): Promise<void> {
     const { run } = state;
@@ -221,7 +224,8 @@ export class ExecutionRunner {
       record({
         status: waiting ? 'waiting' : 'succeeded',
         input,
-        output: result.output,
+        // A dry run's output describes the calls it did not make: shown, so redacted.
+        output: run.dryRun ? redactValue(result.output) : result.output,
         handle: result.handle ?? null,
         stopped: result.stop ?? false,
         waitKind: waiting ? 'delay' : null,
@@ -293,7 +297,7 @@ export class ExecutionRunner {
           version,
         ),
       ),
-      expressions: new Map() as ExpressionCache,
+      expressions: this.expressionPool.evaluate,
     };
     if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
     this.prepared.set(key, prepared);

@@ -22,6 +22,7 @@ export const EXECUTION_INSERT_COLUMNS = [
   'trigger',
   'delivery_id',
   'dry_run',
+  'replay',
   'ordering_key',
 ] as const;
 
@@ -34,6 +35,7 @@ export interface NewExecution {
   trigger: TriggerRequestContext;
   deliveryId?: string | null;
   dryRun?: boolean;
+  replay?: ExecutionEntity['replay'];
   orderingKey?: string | null;
 }
 
@@ -48,6 +50,7 @@ export function executionRow(execution: NewExecution): unknown[] {
     JSON.stringify(execution.trigger),
     execution.deliveryId ?? null,
     execution.dryRun ?? false,
+    execution.replay ? JSON.stringify(execution.replay) : null,
     execution.orderingKey ?? null,
   ];
 }
