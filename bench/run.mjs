@@ -79,7 +79,7 @@ const cfg = {
   workerRuns: Number(args.runs ?? (quick ? 500 : 20000)),
   workerReps: quick ? 1 : Number(args.reps ?? 2),
   concurrency: Number(args.concurrency ?? 50),
-  budgetMs: quick ? 240_000 : 60 * 60_000,
+  budgetMs: quick ? 360_000 : 60 * 60_000,
 };
 const only = new Set((args.only ?? PARTS).split(','));
 const wants = (part) =>
