@@ -105,6 +105,29 @@ describe.each(testEnvironments())('Trigger URL response headers ($name mode)', (
     expect(reply.headers.get('clear-site-data')).toBeNull();
     expect(reply.headers.get('refresh')).toBeNull();
     expect(reply.headers.get('content-security-policy')).toBe(SANDBOX);
+
+    // The run says what it dropped.
+    const [delivery] = (
+      await app.request('GET', `/api/teams/${teamId}/flows/${flow.id}/deliveries`, { token })
+    ).body.items;
+    const run = await app.request(
+      'GET',
+      `/api/teams/${teamId}/executions/${delivery.executionId}`,
+      {
+        token,
+      },
+    );
+    const step = (
+      run.body.steps as Array<{ nodeId: string; output: Record<string, unknown> }>
+    ).find((s) => s.nodeId === 'reply');
+    // jsonb keeps no key order.
+    expect([...(step?.output.droppedHeaders as string[])].sort()).toEqual([
+      'Clear-Site-Data',
+      'Content-Security-Policy',
+      'Refresh',
+      'Set-Cookie',
+    ]);
+    expect(step?.output.headers).toEqual({ 'Content-Type': 'text/html', 'X-Kept': 'yes' });
   });
 
   it('sends a CSP, frame-ancestors none, nosniff and a Referrer-Policy with the API and docs', async () => {
