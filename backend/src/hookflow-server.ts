@@ -61,7 +61,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       },
     );
     app.disable('x-powered-by');
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // Only the proxies TRUST_PROXY names may state the client's address (X-Forwarded-For).
+    app.set('trust proxy', config.http.trustProxy);
     app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
     app.use(securityHeaders(config));
     if (config.runsApi) {

@@ -17,6 +17,7 @@ describe(loadConfig.name, () => {
     expect(sut.http).toEqual({
       port: 3000,
       publicUrl: 'http://localhost:3000',
+      trustProxy: false,
       hooksUrl: 'http://localhost:3000',
     });
     expect(sut.queue.backend).toBe('postgres');
@@ -69,6 +70,16 @@ describe(loadConfig.name, () => {
   });
 
   it.each([
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, fd00::1', ['loopback', '10.0.0.0/8', 'fd00::1']],
+  ])('reads TRUST_PROXY=%s as Express trust proxy %j', (raw, expected) => {
+    expect(loadConfig({ DATA_DIR: freshDir(), TRUST_PROXY: raw }).http.trustProxy).toEqual(
+      expected,
+    );
+  });
+
+  it.each([
     [{ PORT: 'eighty' }, 'Invalid setting PORT: must be a whole number'],
     [{ PORT: '70000' }, 'Invalid setting PORT: must be at most 65535'],
     [{ ROLE: 'leader' }, 'Invalid setting ROLE: must be all, api or worker'],
@@ -80,6 +91,14 @@ describe(loadConfig.name, () => {
     [
       { OUTBOUND_ALLOW_PRIVATE: 'maybe' },
       'Invalid setting OUTBOUND_ALLOW_PRIVATE: must be true or false',
+    ],
+    [
+      { TRUST_PROXY: 'true' },
+      'Invalid setting TRUST_PROXY: true would let any caller pick its address: give a hop count or proxy addresses',
+    ],
+    [
+      { TRUST_PROXY: 'loopback, proxy.local' },
+      'Invalid setting TRUST_PROXY: "proxy.local" is not an IP address or CIDR (use a hop count, or addresses, CIDRs, loopback, linklocal, uniquelocal)',
     ],
     [{ LOG_LEVEL: 'loud' }, 'Invalid setting LOG_LEVEL: must be error, warn, info or debug'],
     [

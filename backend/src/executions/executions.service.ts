@@ -19,9 +19,11 @@ import {
 } from '@hookflow/shared';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
+import { isUuid } from '../common/id-param.js';
 import { jsonRow } from '../common/row.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
@@ -52,7 +54,7 @@ const encodeCursor = (row: ExecutionEntity) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(createdAt);
-  if (!id || Number.isNaN(date.getTime())) {
+  if (!id || !isUuid(id) || Number.isNaN(date.getTime())) {
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',
@@ -86,6 +88,7 @@ export class ExecutionsService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {}
 
   /** Records the execution (inside the caller's transaction when given); enqueue after commit. */
@@ -122,7 +125,12 @@ export class ExecutionsService {
     const definition = await this.flows.runnableDefinition(start.flow, start.version);
     const trigger = definition.nodes.find((node) => isTriggerType(node.type));
     if (!trigger) return null;
-    return evaluateOrderingKey(flowLimitsOf(trigger).orderingKey, start.trigger, start.flow);
+    return evaluateOrderingKey(
+      flowLimitsOf(trigger).orderingKey,
+      start.trigger,
+      start.flow,
+      this.expressionPool.evaluate,
+    );
   }
 
   /**

@@ -46,8 +46,13 @@ function query(params: object): string {
 }
 
 export const authApi = {
-  signup: (body: SignupBody) => api.post<AuthResponse>('/api/auth/signup', body),
-  login: (body: LoginBody) => api.post<AuthResponse>('/api/auth/login', body),
+  // The editor always takes the HttpOnly cookie: it never sees the session token itself.
+  signup: (body: Omit<SignupBody, 'session'>) =>
+    api.post<AuthResponse>('/api/auth/signup', { ...body, session: 'cookie' }),
+  login: (body: Omit<LoginBody, 'session'>) =>
+    api.post<AuthResponse>('/api/auth/login', { ...body, session: 'cookie' }),
+  logout: () => api.post<void>('/api/auth/logout'),
+  logoutEverywhere: () => api.post<void>('/api/auth/logout-everywhere'),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', signal),
   createTeam: (name: string) => api.post<Team>('/api/teams', { name }),
 };

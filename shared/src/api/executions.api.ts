@@ -73,7 +73,7 @@ export interface Page<T> {
 }
 
 export const listExecutionsQuerySchema = z.object({
-  flowId: z.string().optional(),
+  flowId: z.uuid().optional(),
   status: z.enum(executionStatuses).optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -6,6 +6,7 @@ import { FlowVersionPublisher1764425000000 } from './1764425000000-flow-version-
 import { Templates1764430000000 } from './1764430000000-templates.js';
 import { UnfinishedExecutions1764440000000 } from './1764440000000-unfinished-executions.js';
 import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.js';
+import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Templates1764430000000,
   UnfinishedExecutions1764440000000,
   ExecutionReplay1764450000000,
+  SessionsAndLoginLimits1764610010000,
 ];
