@@ -74,6 +74,16 @@ export const SETTINGS: SettingDoc[] = [
     description: 'Base of the Slack Web API (point it at a stand-in for tests).',
   },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
+  {
+    name: 'HOOKS_MAX_BODY_BYTES',
+    default: '10485760',
+    description: 'Cap on any trigger URL body, whatever the trigger allows (413 past it).',
+  },
+  {
+    name: 'HOOKS_BODY_TIMEOUT_MS',
+    default: '10000',
+    description: 'A trigger URL body not received in full within this time gets 408.',
+  },
 ];
 
 const booleanSetting = z
@@ -119,6 +129,8 @@ const envSchema = z.object({
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
   SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
+  HOOKS_MAX_BODY_BYTES: intSetting(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  HOOKS_BODY_TIMEOUT_MS: intSetting(100, 600000).default(10000),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
@@ -133,6 +145,8 @@ export interface AppConfig {
   runsApi: boolean;
   runsWorker: boolean;
   http: { port: number; publicUrl: string };
+  /** Trigger URLs: the global body cap and how long a body may take to arrive. */
+  hooks: { maxBodyBytes: number; bodyTimeoutMs: number };
   database: { url?: string; dataDir: string };
   queue: {
     backend: QueueBackendKind;
@@ -230,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: s.PORT,
       publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     },
+    hooks: { maxBodyBytes: s.HOOKS_MAX_BODY_BYTES, bodyTimeoutMs: s.HOOKS_BODY_TIMEOUT_MS },
     database: { url: s.DATABASE_URL, dataDir },
     queue: {
       backend: s.REDIS_URL ? 'redis' : 'postgres',

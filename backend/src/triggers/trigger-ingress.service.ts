@@ -17,17 +17,20 @@ import { ExecutionEntity } from '../executions/execution.entity.js';
 import { ExecutionsService, type StartExecution } from '../executions/executions.service.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { RateLimiter } from './rate-limiter.js';
+import { readBody, type BodyRead } from './request-body.js';
 import {
   MalformedBodyError,
   parseBody,
   queryOf,
   redactHeaders,
   triggerContext,
+  unstorableQuery,
 } from './trigger-request.js';
 import { TriggerResolver, type ResolvedTrigger } from './trigger-resolver.js';
 import { handshakeResponse, isIpAllowed, verifyTriggerAuth } from './verification/index.js';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const TRIGGER_KEY = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** What the trigger URL answers. */
 export interface IngressReply {
@@ -89,6 +92,8 @@ export class TriggerIngressService {
     request: IncomingMessage,
     ip: string,
   ): Promise<IngressReply> {
+    // Keys are base64url; anything else (a decoded %00 included) is unknown without a query.
+    if (!TRIGGER_KEY.test(key)) return error(404, 'Not Found', 'Not Found');
     const lookup = await this.triggers.lookup(key, test);
     if (!lookup.found) return error(404, 'Not Found', 'Not Found');
     const url = new URL(request.url ?? '/', 'http://hookflow.local');
@@ -107,7 +112,8 @@ export class TriggerIngressService {
       sizeBytes,
     });
     if (lookup.problem) {
-      const body = await readBody(request, DEFAULT_MAX_BODY_BYTES).catch(() => Buffer.alloc(0));
+      const read = await this.readBody(request, DEFAULT_MAX_BODY_BYTES);
+      const body = read.ok ? read.body : Buffer.alloc(0);
       const messages = {
         disabled: [410, 'Gone', 'This flow is disabled'],
         unpublished: [
@@ -125,7 +131,7 @@ export class TriggerIngressService {
       const [status, name, message] = messages[lookup.problem];
       if (lookup.problem === 'disabled')
         await this.reject(lookup.flow, test, received(body), 'flow_disabled', message);
-      return error(status, name, message);
+      return error(status, name, message, read.ok ? undefined : { Connection: 'close' });
     }
     return this.accept(lookup, test, request, received);
   }
@@ -138,8 +144,10 @@ export class TriggerIngressService {
   ): Promise<IngressReply> {
     const { flow, config } = trigger;
     const method = (request.method ?? 'GET').toUpperCase();
-    const maxBody = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    const declared = Number(request.headers['content-length'] ?? 0);
+    const maxBody = Math.min(
+      config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      this.config.hooks.maxBodyBytes,
+    );
 
     if (!config.methods.includes(method as (typeof config.methods)[number])) {
       await this.reject(
@@ -181,29 +189,22 @@ export class TriggerIngressService {
         );
       }
     }
-    if (declared > maxBody) {
-      await this.reject(
-        flow,
-        test,
-        received(Buffer.alloc(0), declared),
-        'too_large',
-        `Body of ${declared} bytes exceeds ${maxBody}`,
-      );
-      return error(413, 'Payload Too Large', `Body exceeds ${maxBody} bytes`);
+    const read = await this.readBody(request, maxBody);
+    if (!read.ok) {
+      const [status, name, reason, detail] =
+        read.problem === 'too_large'
+          ? ([413, 'Payload Too Large', 'too_large', `Body exceeds ${maxBody} bytes`] as const)
+          : ([
+              408,
+              'Request Timeout',
+              'body_timeout',
+              `Body not received in full within ${this.config.hooks.bodyTimeoutMs} ms`,
+            ] as const);
+      await this.reject(flow, test, received(Buffer.alloc(0), read.received), reason, detail);
+      // The rest of the body is never read: the connection ends with the reply.
+      return error(status, name, detail, { Connection: 'close' });
     }
-    let rawBody: Buffer;
-    try {
-      rawBody = await readBody(request, maxBody);
-    } catch {
-      await this.reject(
-        flow,
-        test,
-        received(Buffer.alloc(0), maxBody + 1),
-        'too_large',
-        `Body exceeds ${maxBody} bytes`,
-      );
-      return error(413, 'Payload Too Large', `Body exceeds ${maxBody} bytes`);
-    }
+    const rawBody = read.body;
     const req = received(rawBody);
 
     const verification = verifyTriggerAuth(
@@ -240,6 +241,8 @@ export class TriggerIngressService {
 
     let body: unknown;
     try {
+      const badQuery = unstorableQuery(req.url);
+      if (badQuery) throw new MalformedBodyError(badQuery);
       body = parseBody(rawBody, req.contentType);
     } catch (problem) {
       if (!(problem instanceof MalformedBodyError)) throw problem;
@@ -452,6 +455,14 @@ export class TriggerIngressService {
       : json(500, { executionId, status: row.status, error: row.error });
   }
 
+  private readBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
+    return readBody(
+      request,
+      Math.min(limit, this.config.hooks.maxBodyBytes),
+      this.config.hooks.bodyTimeoutMs,
+    );
+  }
+
   private async reject(
     flow: ResolvedTrigger['flow'],
     test: boolean,
@@ -497,24 +508,4 @@ export class TriggerIngressService {
       ...fields,
     };
   }
-}
-
-/** Reads the body as bytes, giving up (and draining nothing more) past `limit`. */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        reject(new Error('too large'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks, size)));
-    request.on('error', reject);
-  });
 }
