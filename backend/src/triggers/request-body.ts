@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 
 export type BodyRead =
   | { ok: true; body: Buffer }
-  /** `received`: bytes read before giving up (or the declared length, when that alone is over). */
+  /** `received`: bytes read before giving up. */
   | { ok: false; problem: 'too_large' | 'timeout'; received: number };
 
 /**
- * Reads a trigger request's body as bytes, giving up as soon as it passes `limit` (or its
- * Content-Length says it will) or has not arrived in full within `timeoutMs`. A request given up
+ * Reads a trigger request's body as bytes, giving up as soon as it passes `limit` or has not
+ * arrived in full within `timeoutMs`. A request given up
  * on is paused, never drained: its reply carries `Connection: close`, so Node ends the socket
  * after it instead of reading the rest.
  */
@@ -16,8 +16,6 @@ export function readBody(
   limit: number,
   timeoutMs: number,
 ): Promise<BodyRead> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.resolve(giveUp(request, 'too_large', declared));
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
