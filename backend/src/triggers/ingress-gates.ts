@@ -71,13 +71,13 @@ export const sizeGate: HeadGate = (_config, { headers, maxBodyBytes }) => {
   return declared > maxBodyBytes ? bodyTooLarge(maxBodyBytes, declared) : undefined;
 };
 
-// The rest of such a body is never read: the connection ends with the reply.
-const CLOSE = { Connection: 'close' };
-
 export const bodyTooLarge = (maxBodyBytes: number, sizeBytes: number): Rejection => ({
   reason: 'too_large',
   detail: `Body of at least ${sizeBytes} bytes exceeds ${maxBodyBytes}`,
-  reply: errorReply(413, 'Payload Too Large', `Body exceeds ${maxBodyBytes} bytes`, CLOSE),
+  reply: {
+    ...errorReply(413, 'Payload Too Large', `Body exceeds ${maxBodyBytes} bytes`),
+    closeConnection: true,
+  },
   sizeBytes,
 });
 
@@ -86,7 +86,7 @@ export const bodyTimedOut = (timeoutMs: number, sizeBytes: number): Rejection =>
   return {
     reason: 'body_timeout',
     detail: message,
-    reply: errorReply(408, 'Request Timeout', message, CLOSE),
+    reply: { ...errorReply(408, 'Request Timeout', message), closeConnection: true },
     sizeBytes,
   };
 };

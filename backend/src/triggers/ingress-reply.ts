@@ -5,6 +5,8 @@ export interface IngressReply {
   body: unknown;
   /** Sent as-is (handshakes, sync responses with a text body). */
   raw?: boolean;
+  /** End the connection after the reply: the rest of the request body is never read. */
+  closeConnection?: boolean;
 }
 
 export const jsonReply = (

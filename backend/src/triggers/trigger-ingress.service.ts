@@ -1,9 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  compileTemplate,
-  type TriggerRequestContext,
-  type WebhookTriggerConfig,
-} from '@hookflow/shared';
+import { type TriggerRequestContext, type WebhookTriggerConfig } from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,6 +7,7 @@ import { jsonRow } from '../common/row.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { evaluateOrderingKey } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { DeliveryRecorder, UnstorableDelivery, type DeliveryRow } from './delivery-recorder.js';
 import {
@@ -72,7 +69,7 @@ class ReceivedRequest {
     readonly ip: string,
     readonly flow: ResolvedTrigger['flow'],
     readonly test: boolean,
-    secretHeader: string | undefined,
+    secretHeader: string | undefined | null,
   ) {
     this.url = new URL(request.url ?? '/', 'http://hookflow.local');
     this.method = (request.method ?? 'GET').toUpperCase();
@@ -120,6 +117,7 @@ export class TriggerIngressService {
     @Inject(DeliveryRecorder) private readonly recorder: DeliveryRecorder,
     @Inject(SyncReplyWaiter) private readonly syncReplies: SyncReplyWaiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {}
 
   async receive(
@@ -134,7 +132,8 @@ export class TriggerIngressService {
       const lookup = await this.triggers.lookup(key, test);
       if (!lookup.found) return errorReply(404, 'Not Found', 'Not Found');
       if (lookup.problem) {
-        const req = new ReceivedRequest(request, ip, lookup.flow, test, undefined);
+        // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
+        const req = new ReceivedRequest(request, ip, lookup.flow, test, null);
         const [status, name, message] = PROBLEMS[lookup.problem];
         const read = await this.readBody(request, DEFAULT_MAX_BODY_BYTES);
         if (lookup.problem === 'disabled')
@@ -144,7 +143,7 @@ export class TriggerIngressService {
               read.ok ? read.body : undefined,
             ),
           );
-        return errorReply(status, name, message, read.ok ? undefined : { Connection: 'close' });
+        return { ...errorReply(status, name, message), closeConnection: !read.ok };
       }
       const req = new ReceivedRequest(request, ip, lookup.flow, test, lookup.config.auth.header);
       return await this.accept(lookup, req);
@@ -187,7 +186,7 @@ export class TriggerIngressService {
       config,
       {
         method: req.method,
-        url: this.config.http.publicUrl + req.url.pathname + req.url.search,
+        url: this.config.http.hooksUrl + req.url.pathname + req.url.search,
         headers: req.rawHeaders,
         rawBody,
       },
@@ -253,7 +252,12 @@ export class TriggerIngressService {
     const { flow, version, config } = trigger;
     const dedupeKey = await this.dedupeKey(config, context, req.rawHeaders);
     // Evaluated before writing so the write stays short; a failing expression gives no key.
-    const orderingKey = await evaluateOrderingKey(config.orderingKey, context, flow);
+    const orderingKey = await evaluateOrderingKey(
+      config.orderingKey,
+      context,
+      flow,
+      this.expressionPool.evaluate,
+    );
     const execution = { id: randomUUID(), version, trigger: context, orderingKey };
     const row = req.row(
       { outcome: 'accepted', reason: null, verification, dedupeKey, execution },
@@ -356,13 +360,15 @@ export class TriggerIngressService {
       return (Array.isArray(value) ? value[0] : value) || null;
     }
     if (config.dedupe.expression) {
-      const value = await compileTemplate(config.dedupe.expression)({
-        trigger: context,
-        steps: {},
-        execution: { id: '', attempt: 1 },
-        flow: { id: '', name: '' },
-        vars: {},
-      }).catch(() => undefined);
+      const [value] = await this.expressionPool
+        .evaluate([config.dedupe.expression], {
+          trigger: context,
+          steps: {},
+          execution: { id: '', attempt: 1 },
+          flow: { id: '', name: '' },
+          vars: {},
+        })
+        .catch(() => [undefined]);
       return value === undefined || value === null || value === '' ? null : String(value);
     }
     return null;
