@@ -119,6 +119,16 @@ export const SETTINGS: SettingDoc[] = [
     description: 'Log-in sessions end after this many idle hours (7 days at most in all).',
   },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
+  {
+    name: 'HOOKS_MAX_BODY_BYTES',
+    default: '10485760',
+    description: 'Cap on any trigger URL body, whatever the trigger allows (413 past it).',
+  },
+  {
+    name: 'HOOKS_BODY_TIMEOUT_MS',
+    default: '10000',
+    description: 'A trigger URL body not received in full within this time gets 408.',
+  },
 ];
 
 const booleanSetting = z
@@ -170,6 +180,8 @@ const envSchema = z.object({
   EXPRESSION_MEMORY_MB: intSetting(16, 4096).default(128),
   EXPRESSION_WORKERS: intSetting(1, 64).default(2),
   SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
+  HOOKS_MAX_BODY_BYTES: intSetting(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  HOOKS_BODY_TIMEOUT_MS: intSetting(100, 600000).default(10000),
   TRUST_PROXY: z.string().default('false'),
   SESSION_HOURS: intSetting(1, 168).default(12),
   LOG_LEVEL: z
@@ -185,6 +197,8 @@ export interface AppConfig {
   role: Role;
   runsApi: boolean;
   runsWorker: boolean;
+  /** Trigger URLs: the global body cap and how long a body may take to arrive. */
+  hooks: { maxBodyBytes: number; bodyTimeoutMs: number };
   /** `hooksUrl`: base of trigger URLs, `publicUrl` unless HOOKS_PUBLIC_URL is set. */
   http: { port: number; publicUrl: string; hooksUrl: string; trustProxy: TrustProxy };
   database: { url?: string; dataDir: string; poolSize: number };
@@ -298,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       hooksUrl: s.HOOKS_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
       trustProxy,
     },
+    hooks: { maxBodyBytes: s.HOOKS_MAX_BODY_BYTES, bodyTimeoutMs: s.HOOKS_BODY_TIMEOUT_MS },
     database: { url: s.DATABASE_URL, dataDir, poolSize: s.DATABASE_POOL_SIZE },
     queue: {
       backend: s.REDIS_URL ? 'redis' : 'postgres',

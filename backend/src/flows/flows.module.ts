@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { FlowChanges } from './flow-changes.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
 import { FlowEntity } from './flow.entity.js';
 import { FlowsController } from './flows.controller.js';
@@ -16,7 +17,7 @@ import { FlowsService } from './flows.service.js';
     SchedulesModule,
   ],
   controllers: [FlowsController],
-  providers: [FlowsService],
-  exports: [FlowsService, TypeOrmModule],
+  providers: [FlowsService, FlowChanges],
+  exports: [FlowsService, FlowChanges, TypeOrmModule],
 })
 export class FlowsModule {}

@@ -34,6 +34,7 @@ import { nextRunTimes, ScheduleConfigError } from '../schedules/next-runs.js';
 import { schedulePlanFor } from '../schedules/schedule-planner.js';
 import { SchedulesService } from '../schedules/schedules.service.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
+import { FlowChanges } from './flow-changes.js';
 import { FlowEntity } from './flow.entity.js';
 import { maskSecrets, revealSecrets, sealSecrets } from './flow-secrets.js';
 
@@ -97,6 +98,7 @@ export class FlowsService {
     @Inject(SecretBox) private readonly box: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SchedulesService) private readonly schedules: SchedulesService,
+    @Inject(FlowChanges) private readonly changes: FlowChanges,
   ) {}
 
   async list(teamId: string): Promise<FlowSummary[]> {
@@ -173,13 +175,16 @@ export class FlowsService {
     if (body.description !== undefined) row.description = body.description;
     if (body.definition !== undefined)
       row.definition = sealSecrets(body.definition, row.definition, this.box, teamId);
-    return this.view(await this.flows.save(row));
+    const saved = await this.flows.save(row);
+    this.changes.changed(id);
+    return this.view(saved);
   }
 
   async remove(teamId: string, id: string): Promise<void> {
     const row = await this.find(teamId, id);
     await this.schedules.remove(row.id);
     await this.flows.remove(row);
+    this.changes.changed(id);
   }
 
   /** The published versions, newest first, with who published each. */
@@ -247,6 +252,7 @@ export class FlowsService {
     });
     // After commit: embedded PGlite has one session, which the transaction holds until then.
     const { row, definition, version } = published;
+    this.changes.changed(id);
     await this.syncSchedule({ ...row, status: 'published' }, definition, version);
     return { version, ...this.urls(row) };
   }
@@ -290,6 +296,7 @@ export class FlowsService {
       row.status = row.publishedVersion ? 'published' : 'draft';
     if (!enabled) row.status = 'disabled';
     const saved = await this.flows.save(row);
+    this.changes.changed(id);
     const published =
       saved.status === 'published' && saved.publishedVersion
         ? await this.runnableDefinition(saved, saved.publishedVersion)
@@ -302,7 +309,9 @@ export class FlowsService {
   async regenerateTriggerKey(teamId: string, id: string): Promise<FlowView> {
     const row = await this.find(teamId, id);
     row.triggerKey = newTriggerKey();
-    return this.view(await this.flows.save(row));
+    const saved = await this.flows.save(row);
+    this.changes.changed(id);
+    return this.view(saved);
   }
 
   async duplicate(teamId: string, id: string): Promise<FlowView> {

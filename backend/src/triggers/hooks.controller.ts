@@ -25,6 +25,8 @@ export class HooksController {
 
 function send(response: Response, reply: IngressReply) {
   response.status(reply.status).set(hookResponseHeaders(reply.headers));
+  // Set after the filter, which refuses hop-by-hop headers from flows' replies.
+  if (reply.closeConnection) response.set('Connection', 'close');
   if (reply.raw || typeof reply.body === 'string') response.send(reply.body);
   else response.json(reply.body);
 }

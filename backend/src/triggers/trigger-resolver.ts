@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   webhookTriggerConfigSchema,
@@ -6,8 +6,10 @@ import {
   type WebhookTriggerConfig,
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
+import { FlowChanges } from '../flows/flow-changes.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
+import { FlowChangeRelay } from './flow-change-relay.js';
 
 export interface ResolvedTrigger {
   flow: FlowEntity;
@@ -25,46 +27,85 @@ export type TriggerLookup =
     }
   | ({ found: true; problem?: undefined } & ResolvedTrigger);
 
-const MAX_CACHED_VERSIONS = 1000;
+type FoundLookup = Exclude<TriggerLookup, { found: false }>;
+
+const MAX_CACHED_KEYS = 10_000;
+/** A backstop for writes that bypass FlowsService (a team's flows deleted with the team). */
+const CACHE_TTL_MS = 60_000;
 
 /**
- * Finds the flow behind a trigger key and its webhook settings. Published versions never
- * change, so their decrypted trigger config is cached; the draft is read fresh every time.
+ * Finds the flow behind a trigger key and its webhook settings, from an in-process cache on the
+ * hot path. Entries are dropped when FlowsService reports a change (draft saved, published,
+ * enabled/disabled, key regenerated, deleted), in every api process via the relay. Unknown keys
+ * are not cached (new flows get fresh random keys, so nothing could be stale).
  */
 @Injectable()
-export class TriggerResolver {
-  private readonly published = new Map<string, WebhookConfigOrProblem>();
+export class TriggerResolver implements OnModuleDestroy {
+  private readonly cache = new Map<string, { lookup: FoundLookup; until: number }>();
+  private readonly keysOfFlow = new Map<string, Set<string>>();
+  /** Bumped on every change: a read that started before one must not fill the cache. */
+  private generation = 0;
+  private readonly unsubscribe: () => void;
 
   constructor(
     @InjectRepository(FlowEntity) private readonly flows: Repository<FlowEntity>,
     @Inject(FlowsService) private readonly flowsService: FlowsService,
-  ) {}
+    @Inject(FlowChanges) changes: FlowChanges,
+    @Inject(FlowChangeRelay) private readonly relay: FlowChangeRelay,
+  ) {
+    this.unsubscribe = changes.onChange((flowId) => {
+      this.forget(flowId);
+      this.relay.publish(flowId);
+    });
+    relay.onRemoteChange((flowId) => (flowId ? this.forget(flowId) : this.forgetAll()));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
 
   async lookup(key: string, test: boolean): Promise<TriggerLookup> {
+    const cacheKey = `${key}:${test}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.until > Date.now() && this.relay.reliable()) return cached.lookup;
+    const generation = this.generation;
+    const lookup = await this.read(key, test);
+    if (lookup.found && generation === this.generation && this.relay.reliable())
+      this.remember(cacheKey, lookup);
+    return lookup;
+  }
+
+  private async read(key: string, test: boolean): Promise<TriggerLookup> {
     const flow = await this.flows.findOneBy({ triggerKey: key });
     if (!flow) return { found: false };
     if (!test && flow.status === 'disabled') return { found: true, flow, problem: 'disabled' };
     if (!test && flow.publishedVersion === null)
       return { found: true, flow, problem: 'unpublished' };
     const version = test ? null : flow.publishedVersion;
-    const config = await this.configOf(flow, version);
+    const config = webhookConfig(await this.flowsService.runnableDefinition(flow, version));
     if (config === 'not-webhook' || config === 'misconfigured')
       return { found: true, flow, problem: config };
     return { found: true, flow, version, config };
   }
 
-  private async configOf(
-    flow: FlowEntity,
-    version: number | null,
-  ): Promise<WebhookConfigOrProblem> {
-    const cacheKey = `${flow.id}:${version}`;
-    if (version !== null && this.published.has(cacheKey)) return this.published.get(cacheKey)!;
-    const config = webhookConfig(await this.flowsService.runnableDefinition(flow, version));
-    if (version !== null) {
-      if (this.published.size >= MAX_CACHED_VERSIONS) this.published.clear();
-      this.published.set(cacheKey, config);
-    }
-    return config;
+  private remember(cacheKey: string, lookup: FoundLookup) {
+    if (this.cache.size >= MAX_CACHED_KEYS) this.forgetAll();
+    this.cache.set(cacheKey, { lookup, until: Date.now() + CACHE_TTL_MS });
+    let keys = this.keysOfFlow.get(lookup.flow.id);
+    if (!keys) this.keysOfFlow.set(lookup.flow.id, (keys = new Set()));
+    keys.add(cacheKey);
+  }
+
+  private forget(flowId: string) {
+    this.generation++;
+    for (const cacheKey of this.keysOfFlow.get(flowId) ?? []) this.cache.delete(cacheKey);
+    this.keysOfFlow.delete(flowId);
+  }
+
+  private forgetAll() {
+    this.generation++;
+    this.cache.clear();
+    this.keysOfFlow.clear();
   }
 }
 

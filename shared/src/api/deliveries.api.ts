@@ -12,6 +12,7 @@ export type DeliveryRejectReason =
   | 'stale_timestamp'
   | 'rate_limited'
   | 'too_large'
+  | 'body_timeout'
   | 'malformed_body'
   | 'flow_disabled'
   | 'filtered';
