@@ -9,6 +9,7 @@ import { ExecutionsModule } from './executions/executions.module.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TriggersModule } from './triggers/triggers.module.js';
+import { PollingModule } from './polling/polling.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         TemplatesModule,
         ExecutionsModule,
         TriggersModule,
+        PollingModule,
       ],
     };
   }

@@ -46,6 +46,17 @@ export class ExecutionQueue {
     await this.queue.add('advance', { executionId }, { jobId: executionId });
   }
 
+  /** `start` for many executions at once, in order (a poll's new items, oldest first). */
+  async startMany(executionIds: readonly string[]): Promise<void> {
+    await this.queue.addBulk(
+      executionIds.map((executionId) => ({
+        name: 'advance',
+        data: { executionId },
+        opts: { jobId: executionId },
+      })),
+    );
+  }
+
   async continueLater(executionId: string, delayMs: number, reason: string): Promise<void> {
     await this.queue.add(
       'advance',

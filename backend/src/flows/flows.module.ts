@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CredentialsModule } from '../credentials/credentials.module.js';
+import { PollScheduleModule } from '../polling/poll-schedule.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
@@ -14,6 +15,7 @@ import { FlowsService } from './flows.service.js';
     TeamsModule,
     CredentialsModule,
     SchedulesModule,
+    PollScheduleModule,
   ],
   controllers: [FlowsController],
   providers: [FlowsService],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Delivery, Page } from '@hookflow/shared';
 import { LessThan, Repository } from 'typeorm';
@@ -9,7 +9,7 @@ import { parseBody, triggerContext } from './trigger-request.js';
 
 const PAGE_SIZE = 50;
 
-const toDelivery = (row: DeliveryEntity): Delivery => ({
+export const toDelivery = (row: DeliveryEntity): Delivery => ({
   id: row.id,
   flowId: row.flowId,
   mode: row.mode,
@@ -25,6 +25,7 @@ const toDelivery = (row: DeliveryEntity): Delivery => ({
   verification: row.verification,
   executionId: row.executionId,
   duplicateOf: row.duplicateOf,
+  poll: row.poll ?? null,
   receivedAt: row.receivedAt.toISOString(),
 });
 
@@ -66,6 +67,13 @@ export class DeliveriesService {
   ): Promise<{ executionId: string }> {
     const flow = await this.flows.find(teamId, flowId);
     const delivery = await this.find(teamId, flowId, id);
+    // A poll's body is a whole answer, not one item: "Poll now" is how to poll again.
+    if (delivery.poll)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'A poll cannot be replayed; use "Poll now" to poll again',
+      });
     const version = target === 'draft' ? null : flow.publishedVersion;
     if (target === 'published' && version === null)
       throw new NotFoundException('This flow has no published version to replay into');
