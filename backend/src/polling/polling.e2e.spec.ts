@@ -1,174 +1,18 @@
-import type { Delivery, FlowDefinition, PollNowResponse } from '@hookflow/shared';
-import { loadConfig } from '../config/app-config.js';
-import { startServer, type RunningServer } from '../hookflow-server.js';
 import { QueueConnection } from '../queue/queue-connection.js';
 import { testEnvironments } from '../test-support/environments.js';
 import { waitFor } from '../test-support/wait-for.js';
 import { OrdersApiStandIn } from './orders-api-stand-in.js';
 import { pollsQueueName, type PollJob } from './poll-plan.js';
 import { PollScheduler } from './poll-scheduler.service.js';
+import { idsOf, pollingFlow, PollingClient } from './polling-test-client.js';
 
 // trigger.poll end to end over REST, against a local API whose list grows between polls: the
 // first poll fires nothing, each new item exactly one run (oldest first), failed polls change
 // nothing, a restart re-fires nothing, ticks of the poll schedule poll like "Poll now" does.
 
-/** trigger.poll of `url` → data.transform echoing the item's id. */
-function pollingFlow(url: string, config: Record<string, unknown> = {}): FlowDefinition {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: 'poll',
-        type: 'trigger.poll',
-        name: 'New orders',
-        position: { x: 0, y: 0 },
-        // An hour: only the first poll, right after publishing, comes from the schedule by itself.
-        config: { url, itemsPath: 'data.orders', idPath: 'id', intervalSeconds: 3600, ...config },
-      },
-      {
-        id: 'echo',
-        type: 'data.transform',
-        name: 'Echo the order',
-        position: { x: 0, y: 100 },
-        config: { fields: { id: '{{ trigger.body.item.id }}' } },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'poll', target: 'echo' }],
-  };
-}
-
-interface Response<T> {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: T & Record<string, any>;
-}
-
-interface RunView {
-  id: string;
-  status: string;
-  mode?: string;
-  createdAt: string;
-  trigger: { method: string; body: { item: { id: string; n: number } } };
-  steps: Array<{ nodeId: string; status: string; output: unknown }>;
-}
-
-/** A Hookflow process that can be restarted on the same database, with a REST client. */
-class Hookflow {
-  server?: RunningServer;
-  token = '';
-  teamId = '';
-
-  constructor(private readonly env: Record<string, string>) {}
-
-  async start(): Promise<this> {
-    this.server = await startServer(loadConfig({ LOG_LEVEL: 'error', PORT: '0', ...this.env }));
-    return this;
-  }
-
-  async restart(): Promise<void> {
-    await this.server?.stop();
-    await this.start();
-  }
-
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<Response<T>> {
-    const response = await fetch(this.server!.url + path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
-
-  team(path: string): string {
-    return `/api/teams/${this.teamId}${path}`;
-  }
-
-  async signup(name: string): Promise<{ token: string; teamId: string }> {
-    const email = `${name.toLowerCase()}.${process.pid}.${Date.now()}@example.com`;
-    const response = await this.request<{ token: string; team: { id: string } }>(
-      'POST',
-      '/api/auth/signup',
-      { email, password: 'correct horse battery', name },
-    );
-    expect(response.status).toBe(201);
-    return { token: response.body.token, teamId: response.body.team.id };
-  }
-
-  async createFlow(definition: FlowDefinition, publish = true): Promise<string> {
-    const created = await this.request<{ id: string }>('POST', this.team('/flows'), {
-      name: 'Poll orders',
-      definition,
-    });
-    expect(created.status).toBe(201);
-    if (publish)
-      expect(
-        (await this.request('POST', this.team(`/flows/${created.body.id}/publish`))).status,
-      ).toBe(200);
-    return created.body.id;
-  }
-
-  async pollNow(flowId: string): Promise<PollNowResponse> {
-    const response = await this.request<PollNowResponse>(
-      'POST',
-      this.team(`/flows/${flowId}/poll`),
-    );
-    expect(response.status).toBe(200);
-    return response.body;
-  }
-
-  /** Every run of the flow (up to 100), finished, oldest first. */
-  async runs(flowId: string): Promise<RunView[]> {
-    const list = await this.request<{ items: Array<{ id: string }> }>(
-      'GET',
-      this.team(`/executions?flowId=${flowId}&limit=100`),
-    );
-    const read = () =>
-      Promise.all(
-        list.body.items.map(
-          async (item) =>
-            (await this.request<RunView>('GET', this.team(`/executions/${item.id}`))).body,
-        ),
-      );
-    await waitFor(
-      async () => (await read()).every((run) => ['succeeded', 'failed'].includes(run.status)),
-      30_000,
-      `the runs of ${flowId} to finish`,
-    );
-    // The list is newest first by (created_at, id) at the database's microsecond precision.
-    return (await read()).reverse();
-  }
-
-  /** The poll the schedule makes right after publishing. */
-  async firstScheduledPoll(flowId: string): Promise<Delivery> {
-    let polls: Delivery[] = [];
-    await waitFor(
-      async () => (polls = await this.deliveries(flowId)).length > 0,
-      30_000,
-      'the first scheduled poll',
-    );
-    expect(polls).toHaveLength(1);
-    return polls[0];
-  }
-
-  async deliveries(flowId: string): Promise<Delivery[]> {
-    const response = await this.request<{ items: Delivery[] }>(
-      'GET',
-      this.team(`/flows/${flowId}/deliveries`),
-    );
-    expect(response.status).toBe(200);
-    return response.body.items;
-  }
-}
-
-const idsOf = (runs: RunView[]) => runs.map((run) => run.trigger.body.item.id);
-
 describe.each(testEnvironments())('Polling end to end ($name mode)', (environment) => {
   const api = new OrdersApiStandIn();
-  let hookflow: Hookflow;
+  let hookflow: PollingClient;
   let cleanup: () => Promise<void>;
   let flowId: string;
 
@@ -176,7 +20,10 @@ describe.each(testEnvironments())('Polling end to end ($name mode)', (environmen
     await api.start();
     const settings = await environment.appSettings();
     cleanup = settings.cleanup;
-    hookflow = await new Hookflow({ ...settings.env, OUTBOUND_ALLOWLIST: '127.0.0.1/32' }).start();
+    hookflow = await new PollingClient({
+      ...settings.env,
+      OUTBOUND_ALLOWLIST: '127.0.0.1/32',
+    }).start();
     Object.assign(hookflow, await hookflow.signup('Poller'));
     const credential = await hookflow.request<{ id: string }>(
       'POST',
