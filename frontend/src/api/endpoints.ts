@@ -16,6 +16,7 @@ import type {
   MeResponse,
   Page,
   PublishFlowResponse,
+  PollNowResponse,
   RunFlowResponse,
   SignupBody,
   Team,
@@ -103,6 +104,12 @@ export const deliveriesApi = {
       `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
       { target, dryRun },
     ),
+};
+
+export const pollsApi = {
+  /** Polls a published trigger.poll flow now and answers with the poll as recorded. */
+  pollNow: (teamId: string, flowId: string) =>
+    api.post<PollNowResponse>(`${flowPath(teamId, flowId)}/poll`),
 };
 
 export const executionsApi = {

@@ -22,6 +22,7 @@ const delivery: Delivery = {
   verification: null,
   executionId: 'e1',
   duplicateOf: null,
+  poll: null,
   receivedAt: '2025-01-01T00:00:00Z',
 };
 
