@@ -3,11 +3,12 @@
  * trigger panel shows the first poll's result, "Poll now" starts a run for the new item, and a
  * failing API is shown where it happens. The flow is set up through the API.
  */
-import type { FlowDefinition, FlowView } from '@hookflow/shared';
+import type { FlowView } from '@hookflow/shared';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { OrdersApiStandIn } from '../../backend/src/polling/orders-api-stand-in';
+import { OrdersApiStandIn, pollingFlow } from '../../backend/src/polling/orders-api-stand-in';
 import { TOKEN_STORAGE_KEY } from '../src/api/client';
+import { apiCall } from './support/api-call';
 import {
   artifactsDir,
   launchChromium,
@@ -20,19 +21,8 @@ let browser: Browser | undefined;
 let page: Page;
 const orders = new OrdersApiStandIn();
 
-async function callApi<T>(method: string, url: string, body?: unknown, token = '') {
-  const response = await fetch(`${backend!.baseUrl}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const callApi = <T>(method: string, url: string, body?: unknown, token = '') =>
+  apiCall<T>(backend!.baseUrl, method, url, body, token);
 
 beforeAll(async () => {
   await orders.add(2).start();
@@ -53,35 +43,10 @@ it('shows the first poll, polls on "Poll now" and shows a failing API in the tri
     '/api/auth/signup',
     { name: 'Pia', email: 'pia@example.com', password: 'correct horse battery' },
   );
-  const definition: FlowDefinition = {
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: 'poll',
-        type: 'trigger.poll',
-        name: 'New orders',
-        position: { x: 0, y: 0 },
-        config: {
-          url: `${orders.url}/orders`,
-          itemsPath: 'data.orders',
-          idPath: 'id',
-          intervalSeconds: 3600,
-        },
-      },
-      {
-        id: 'echo',
-        type: 'data.transform',
-        name: 'Echo',
-        position: { x: 320, y: 0 },
-        config: { fields: { id: '{{ trigger.body.item.id }}' } },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'poll', target: 'echo' }],
-  };
   const flow = await callApi<FlowView>(
     'POST',
     `/api/teams/${team.id}/flows`,
-    { name: 'Orders', definition },
+    { name: 'Orders', definition: pollingFlow(`${orders.url}/orders`) },
     token,
   );
   await callApi('POST', `/api/teams/${team.id}/flows/${flow.id}/publish`, undefined, token);

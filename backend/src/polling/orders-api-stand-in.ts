@@ -1,3 +1,4 @@
+import type { FlowDefinition } from '@hookflow/shared';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,7 +9,7 @@ export interface Order {
 }
 
 /**
- * For tests: an API on 127.0.0.1 whose order list grows between polls, listed newest first under
+ * For tests (backend and browser): an API on 127.0.0.1 whose order list grows between polls, listed newest first under
  * `data.orders` at GET /orders. `failNext` and `answerNext` script the next answers.
  */
 export class OrdersApiStandIn {
@@ -55,4 +56,29 @@ export class OrdersApiStandIn {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
   }
+}
+
+/** trigger.poll of `url` → data.transform echoing the item's id. */
+export function pollingFlow(url: string, config: Record<string, unknown> = {}): FlowDefinition {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      {
+        id: 'poll',
+        type: 'trigger.poll',
+        name: 'New orders',
+        position: { x: 0, y: 0 },
+        // An hour: only the first poll, right after publishing, comes from the schedule by itself.
+        config: { url, itemsPath: 'data.orders', idPath: 'id', intervalSeconds: 3600, ...config },
+      },
+      {
+        id: 'echo',
+        type: 'data.transform',
+        name: 'Echo the order',
+        position: { x: 0, y: 100 },
+        config: { fields: { id: '{{ trigger.body.item.id }}' } },
+      },
+    ],
+    edges: [{ id: 'e1', source: 'poll', target: 'echo' }],
+  };
 }

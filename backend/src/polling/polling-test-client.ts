@@ -3,33 +3,8 @@ import { loadConfig } from '../config/app-config.js';
 import { startServer, type RunningServer } from '../hookflow-server.js';
 import { waitFor } from '../test-support/wait-for.js';
 
-// For the polling tests: a poll flow, and a Hookflow process that can be restarted on the same
-// database, with the REST calls the tests make.
-
-/** trigger.poll of `url` → data.transform echoing the item's id. */
-export function pollingFlow(url: string, config: Record<string, unknown> = {}): FlowDefinition {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: 'poll',
-        type: 'trigger.poll',
-        name: 'New orders',
-        position: { x: 0, y: 0 },
-        // An hour: only the first poll, right after publishing, comes from the schedule by itself.
-        config: { url, itemsPath: 'data.orders', idPath: 'id', intervalSeconds: 3600, ...config },
-      },
-      {
-        id: 'echo',
-        type: 'data.transform',
-        name: 'Echo the order',
-        position: { x: 0, y: 100 },
-        config: { fields: { id: '{{ trigger.body.item.id }}' } },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'poll', target: 'echo' }],
-  };
-}
+// For the polling tests: a Hookflow process that can be restarted on the same database, with the
+// REST calls the tests make.
 
 interface Response<T> {
   status: number;

@@ -2,9 +2,9 @@ import { QueueConnection } from '../queue/queue-connection.js';
 import { testEnvironments } from '../test-support/environments.js';
 import { HookflowProcess } from '../test-support/hookflow-process.js';
 import { waitFor } from '../test-support/wait-for.js';
-import { OrdersApiStandIn } from './orders-api-stand-in.js';
+import { OrdersApiStandIn, pollingFlow } from './orders-api-stand-in.js';
 import { pollsQueueName, type PollJob } from './poll-plan.js';
-import { idsOf, pollingFlow, PollingClient } from './polling-test-client.js';
+import { idsOf, PollingClient } from './polling-test-client.js';
 
 // Server modes only (the embedded database belongs to one process): two worker processes poll
 // the same flow at the same time, and every new item still starts exactly one run.

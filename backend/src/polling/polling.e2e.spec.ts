@@ -1,10 +1,10 @@
 import { QueueConnection } from '../queue/queue-connection.js';
 import { testEnvironments } from '../test-support/environments.js';
 import { waitFor } from '../test-support/wait-for.js';
-import { OrdersApiStandIn } from './orders-api-stand-in.js';
+import { OrdersApiStandIn, pollingFlow } from './orders-api-stand-in.js';
 import { pollsQueueName, type PollJob } from './poll-plan.js';
 import { PollScheduler } from './poll-scheduler.service.js';
-import { idsOf, pollingFlow, PollingClient } from './polling-test-client.js';
+import { idsOf, PollingClient } from './polling-test-client.js';
 
 // trigger.poll end to end over REST, against a local API whose list grows between polls: the
 // first poll fires nothing, each new item exactly one run (oldest first), failed polls change

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { pollsApi } from '../api/endpoints';
 import { DeliveryInspector } from './delivery-inspector';
+import { DeliveryList } from './delivery-list';
 import { describePoll } from './poll-summary';
 import { useDeliveries } from './use-deliveries';
 
@@ -76,25 +77,16 @@ export function PollPanel({
       {polls.length > 0 && (
         <>
           <h3 className="panel__subheading">Recent polls</h3>
-          <ul className="delivery-list">
-            {polls.slice(0, 10).map((delivery) => (
-              <li key={delivery.id}>
-                <button
-                  type="button"
-                  className={`delivery-list__item${selected?.id === delivery.id ? ' delivery-list__item--active' : ''}`}
-                  onClick={() => setSelected(selected?.id === delivery.id ? null : delivery)}
-                >
-                  <span className={`badge badge--${delivery.outcome}`}>{delivery.outcome}</span>
-                  <span className="muted small">
-                    {new Date(delivery.receivedAt).toLocaleTimeString()}
-                  </span>
-                  <span className="muted small">
-                    {delivery.poll!.error ? 'failed' : `${delivery.poll!.new} new`}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <DeliveryList
+            deliveries={polls}
+            selected={selected}
+            onSelect={setSelected}
+            describe={(delivery) => (
+              <span className="muted small">
+                {delivery.poll!.error ? 'failed' : `${delivery.poll!.new} new`}
+              </span>
+            )}
+          />
         </>
       )}
       {selected && <DeliveryInspector teamId={teamId} delivery={selected} onOpenRun={onOpenRun} />}
