@@ -11,7 +11,7 @@ import {
   requestUrl,
   type HttpCredential,
 } from '../nodes/http-request.node.js';
-import { REDACTED } from '../triggers/trigger-request.js';
+import { REDACTED, redactHeaders } from '../triggers/trigger-request.js';
 import type { PollConfig } from './poll-plan.js';
 
 /** A poll that gets no usable answer waits at most this long. */
@@ -62,9 +62,9 @@ export function pollRequestOf(config: PollConfig, credential?: HttpCredential): 
   }
 }
 
-/** The headers as recorded in the delivery: credential values redacted. */
+/** The headers as recorded in the delivery: the credential's and credential-bearing ones redacted. */
 export function recordedHeaders(request: PollRequest): Record<string, string> {
-  const shown = headerRecord(request.headers);
+  const shown = redactHeaders(headerRecord(request.headers));
   for (const name of request.secretHeaders) shown[name.toLowerCase()] = REDACTED;
   return shown;
 }

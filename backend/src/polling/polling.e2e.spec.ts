@@ -40,6 +40,7 @@ describe.each(testEnvironments())('Polling end to end ($name mode)', (environmen
       pollingFlow(`${api.url}/orders`, {
         credentialId: credential.body.id,
         query: { status: 'paid' },
+        headers: { 'X-Api-Key': 'typed-in-key' },
       }),
     );
   }, 120_000);
@@ -74,8 +75,13 @@ describe.each(testEnvironments())('Polling end to end ($name mode)', (environmen
     expect(sent.url).toBe('/orders?status=paid');
     expect(sent.headers.authorization).toBe('Bearer orders-secret-token');
     expect(delivery.query).toEqual({ status: 'paid' });
-    expect(delivery.headers.authorization).toBe('[redacted]');
-    expect(JSON.stringify(delivery)).not.toContain('orders-secret-token');
+    expect(sent.headers['x-api-key']).toBe('typed-in-key');
+    expect(delivery.headers).toMatchObject({
+      authorization: '[redacted]',
+      'x-api-key': '[redacted]',
+      accept: 'application/json',
+    });
+    expect(JSON.stringify(delivery)).not.toMatch(/orders-secret-token|typed-in-key/);
   });
 
   it('starts exactly one run per new item, oldest first, with the item as trigger data', async () => {
