@@ -7,7 +7,6 @@ import type { FlowView } from '@hookflow/shared';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { OrdersApiStandIn, pollingFlow } from '../../backend/src/polling/orders-api-stand-in';
-import { TOKEN_STORAGE_KEY } from '../src/api/client';
 import { apiCall } from './support/api-call';
 import {
   artifactsDir,
@@ -60,11 +59,16 @@ it('shows the first poll, polls on "Poll now" and shows a failing API in the tri
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
+  // Signed in as after the log-in page: the browser holds the session as an HttpOnly cookie.
   await page.goto(`${backend!.baseUrl}/login`);
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key, value),
-    [TOKEN_STORAGE_KEY, token],
-  );
+  await page.evaluate(async (email) => {
+    const response = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
+    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
+  }, 'pia@example.com');
   await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
   await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="poll"]').click();
   const panel = page.getByLabel('Polling');

@@ -6,6 +6,8 @@ export interface Order {
   id: string;
   n: number;
   total: number;
+  /** Free text, for tests that need odd characters in an item. */
+  note?: string;
 }
 
 /**

@@ -11,7 +11,8 @@ import {
   requestUrl,
   type HttpCredential,
 } from '../nodes/http-request.node.js';
-import { REDACTED, redactHeaders } from '../triggers/trigger-request.js';
+import { REDACTED } from '@hookflow/shared';
+import { redactHeaders } from '../triggers/trigger-request.js';
 import type { PollConfig } from './poll-plan.js';
 
 /** A poll that gets no usable answer waits at most this long. */
@@ -64,7 +65,8 @@ export function pollRequestOf(config: PollConfig, credential?: HttpCredential): 
 
 /** The headers as recorded in the delivery: the credential's and credential-bearing ones redacted. */
 export function recordedHeaders(request: PollRequest): Record<string, string> {
-  const shown = redactHeaders(headerRecord(request.headers));
+  // null: any credential-looking name (X-Api-Key…) counts, since the user typed these in.
+  const shown = redactHeaders(headerRecord(request.headers), null);
   for (const name of request.secretHeaders) shown[name.toLowerCase()] = REDACTED;
   return shown;
 }

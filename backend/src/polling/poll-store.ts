@@ -31,13 +31,18 @@ export interface CommittedPoll {
   executionIds: string[];
 }
 
-/** Postgres text and jsonb refuse NUL; an API that sends one must not stall its flow. */
-function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+/**
+ * Postgres text and jsonb refuse NUL and lone surrogates; an API that sends one must not stall
+ * its flow, so they become U+FFFD.
+ */
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(unstorable, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, entry]) => [withoutNul(key), withoutNul(entry)]),
+      Object.entries(value).map(([key, entry]) => [storable(key), storable(entry)]),
     ) as T;
   }
   return value;
@@ -85,7 +90,7 @@ export class PollStore {
     items: KeyedItem[],
     includeExisting: boolean,
   ): Promise<CommittedPoll> {
-    const clean = withoutNul(items);
+    const clean = storable(items);
     return this.dataSource.transaction(async (manager) => {
       const baseline = await this.lockState(manager, record.flow.id, fingerprint);
       const fresh = await this.claimKeys(manager, record.flow.id, clean);
@@ -211,9 +216,9 @@ export class PollStore {
       teamId: record.flow.teamId,
       mode: 'production',
       method: record.method,
-      path: withoutNul(record.url),
-      headers: withoutNul(record.headers),
-      query: withoutNul(record.query),
+      path: storable(record.url),
+      headers: storable(record.headers),
+      query: storable(record.query),
       rawBody: answer.subarray(0, keptAnswerBytes),
       contentType: record.answer?.contentType ?? null,
       sizeBytes: answer.length,
@@ -223,7 +228,7 @@ export class PollStore {
       executionId,
       duplicateOf: null,
       dedupeKey: null,
-      poll: withoutNul({ ...record.summary, ...found }),
+      poll: storable({ ...record.summary, ...found }),
       receivedAt: new Date(),
     } satisfies Omit<DeliveryEntity, never>);
     return delivery;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { triggerPollNode, type Delivery, type PollSummary } from '@hookflow/shared';
+import { redactValue, triggerPollNode, type Delivery, type PollSummary } from '@hookflow/shared';
 import { DataSource } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { StepFailure } from '../engine/step-failure.js';
@@ -129,7 +129,8 @@ export class PollerService {
       flow,
       method: config.method,
       url: shownUrl,
-      query: url ? queryOf(url) : {},
+      // An api_key in the query is as secret as one in a header.
+      query: url ? redactValue(queryOf(url)) : {},
       headers: request ? recordedHeaders(request) : {},
       answer: answer && { text: answer.text, contentType: answer.contentType },
       summary: {

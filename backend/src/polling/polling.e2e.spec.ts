@@ -236,6 +236,28 @@ describe.each(testEnvironments())('Polling end to end ($name mode)', (environmen
     expect(idsOf(await hookflow.runs(id))).toEqual(api.orders.map((order) => order.id).reverse());
   });
 
+  it('stores items holding NUL or a lone surrogate, which Postgres refuses, with U+FFFD', async () => {
+    const odd = await new OrdersApiStandIn().start();
+    try {
+      odd.orders.push({ id: 'ord_nul\u0000', n: 1, total: 1, note: 'a\u0000b\ud800c' });
+      const id = await hookflow.createFlow(
+        pollingFlow(`${odd.url}/orders`, { includeExisting: true }),
+      );
+      const first = await hookflow.firstScheduledPoll(id);
+      expect(first.poll).toMatchObject({ found: 1, new: 1, error: null });
+      const [run] = await hookflow.runs(id);
+      expect(run.trigger.body.item).toEqual({
+        id: 'ord_nul\uFFFD',
+        n: 1,
+        total: 1,
+        note: 'a\uFFFDb\uFFFDc',
+      });
+      expect((await hookflow.pollNow(id)).delivery.poll).toMatchObject({ new: 0 });
+    } finally {
+      await odd.stop();
+    }
+  });
+
   it('starts thousands of new items once each, written in batches', async () => {
     const big = new OrdersApiStandIn().add(1_200);
     await big.start();

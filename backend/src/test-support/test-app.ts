@@ -27,10 +27,12 @@ export interface TestApp {
   url: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
-  /** Signs up a new user (unique e-mail) and returns its token, user and personal team. */
-  signup(name?: string): Promise<AuthResponse & { team: NonNullable<AuthResponse['team']> }>;
+  /** Signs up a new user (unique e-mail) and returns its bearer token, user and personal team. */
+  signup(name?: string): Promise<SignedUp>;
   stop(): Promise<void>;
 }
+
+export type SignedUp = AuthResponse & { token: string; team: NonNullable<AuthResponse['team']> };
 
 let counter = 0;
 
@@ -71,11 +73,11 @@ export async function startTestApp(
     async signup(name = 'Ada') {
       const email = `${name.toLowerCase().replace(/\W/g, '')}.${process.pid}.${++counter}.${Date.now()}@example.com`;
       const response = await request<AuthResponse>('POST', '/api/auth/signup', {
-        body: { email, password: 'correct horse battery', name },
+        body: { email, password: 'correct horse battery', name, session: 'bearer' },
       });
       if (response.status !== 201)
         throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return response.body as AuthResponse & { team: NonNullable<AuthResponse['team']> };
+      return response.body as SignedUp;
     },
     async stop() {
       await server.stop();

@@ -1,4 +1,4 @@
-import type { Delivery } from '@hookflow/shared';
+import type { DeliverySummary } from '@hookflow/shared';
 import type { ReactNode } from 'react';
 
 /** The ten newest deliveries (requests or polls) as a list; clicking one selects it, again unselects. */
@@ -8,11 +8,11 @@ export function DeliveryList({
   onSelect,
   describe,
 }: {
-  deliveries: Delivery[];
-  selected: Delivery | null;
-  onSelect: (delivery: Delivery | null) => void;
+  deliveries: DeliverySummary[];
+  selected: DeliverySummary | null;
+  onSelect: (delivery: DeliverySummary | null) => void;
   /** What the row says besides outcome and time. */
-  describe: (delivery: Delivery) => ReactNode;
+  describe: (delivery: DeliverySummary) => ReactNode;
 }) {
   return (
     <ul className="delivery-list">

@@ -1,4 +1,4 @@
-import type { Delivery, FlowView } from '@hookflow/shared';
+import type { DeliverySummary, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { pollsApi } from '../api/endpoints';
@@ -18,7 +18,7 @@ export function PollPanel({
   onOpenRun: (executionId: string) => void;
 }) {
   const { deliveries, error, reload } = useDeliveries(teamId, flow.id, () => {});
-  const [selected, setSelected] = useState<Delivery | null>(null);
+  const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const [polling, setPolling] = useState(false);
   const [pollError, setPollError] = useState<string | null>(null);
   const polls = deliveries.filter((delivery) => delivery.poll);

@@ -18,6 +18,7 @@ export * from './nodes/trigger-poll.node';
 export * from './nodes/trigger-schedule.node';
 export * from './nodes/trigger-webhook.node';
 export * from './nodes/webhook-respond.node';
+export * from './nodes/webhook-respond-headers';
 export * from './nodes/webhook-send.node';
 export * from './credentials/discord-webhook.credential';
 export * from './credentials/hmac-secret.credential';
