@@ -40,7 +40,7 @@ it('shows the first poll, polls on "Poll now" and shows a failing API in the tri
   const { token, team } = await callApi<{ token: string; team: { id: string } }>(
     'POST',
     '/api/auth/signup',
-    { name: 'Pia', email: 'pia@example.com', password: 'correct horse battery' },
+    { name: 'Pia', email: 'pia@example.com', password: 'correct horse battery', session: 'bearer' },
   );
   const flow = await callApi<FlowView>(
     'POST',

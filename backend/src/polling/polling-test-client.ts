@@ -1,4 +1,4 @@
-import type { Delivery, FlowDefinition, PollNowResponse } from '@hookflow/shared';
+import type { DeliverySummary, FlowDefinition, PollNowResponse } from '@hookflow/shared';
 import { loadConfig } from '../config/app-config.js';
 import { startServer, type RunningServer } from '../hookflow-server.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -61,7 +61,7 @@ export class PollingClient {
     const response = await this.request<{ token: string; team: { id: string } }>(
       'POST',
       '/api/auth/signup',
-      { email, password: 'correct horse battery', name },
+      { email, password: 'correct horse battery', name, session: 'bearer' },
     );
     expect(response.status).toBe(201);
     return { token: response.body.token, teamId: response.body.team.id };
@@ -112,8 +112,8 @@ export class PollingClient {
   }
 
   /** The poll the schedule makes right after publishing. */
-  async firstScheduledPoll(flowId: string): Promise<Delivery> {
-    let polls: Delivery[] = [];
+  async firstScheduledPoll(flowId: string): Promise<DeliverySummary> {
+    let polls: DeliverySummary[] = [];
     await waitFor(
       async () => (polls = await this.deliveries(flowId)).length > 0,
       30_000,
@@ -123,8 +123,8 @@ export class PollingClient {
     return polls[0];
   }
 
-  async deliveries(flowId: string): Promise<Delivery[]> {
-    const response = await this.request<{ items: Delivery[] }>(
+  async deliveries(flowId: string): Promise<DeliverySummary[]> {
+    const response = await this.request<{ items: DeliverySummary[] }>(
       'GET',
       this.team(`/flows/${flowId}/deliveries`),
     );

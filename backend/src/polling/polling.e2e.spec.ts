@@ -1,3 +1,4 @@
+import type { Delivery } from '@hookflow/shared';
 import { QueueConnection } from '../queue/queue-connection.js';
 import { testEnvironments } from '../test-support/environments.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -173,8 +174,15 @@ describe.each(testEnvironments())('Polling end to end ($name mode)', (environmen
       'accepted',
     ]);
     expect(deliveries.map((d) => d.poll?.new)).toEqual([1, 1, 0, 0, 0, 0, 2, 0, 0, 2, 0]);
-    const answer = Buffer.from(deliveries[0].rawBodyBase64, 'base64').toString('utf8');
+    // The list shows a preview of the answer; the detail has all of it.
+    const detail = await hookflow.request<Delivery>(
+      'GET',
+      hookflow.team(`/flows/${flowId}/deliveries/${deliveries[0].id}`),
+    );
+    expect(detail.body.poll).toEqual(deliveries[0].poll);
+    const answer = Buffer.from(detail.body.rawBodyBase64, 'base64').toString('utf8');
     expect(JSON.parse(answer).data.orders).toHaveLength(9);
+    expect(deliveries[0].bodyPreview).toBe(answer.slice(0, 512));
     const replay = await hookflow.request(
       'POST',
       hookflow.team(`/flows/${flowId}/deliveries/${deliveries[0].id}/replay`),
