@@ -1,4 +1,16 @@
-import { itemsAt, keyedItems, keyOf, PollItemsError } from './poll-items.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
+import {
+  itemsAt as itemsAtWith,
+  keyedItems,
+  keyOf as keyOfWith,
+  PollItemsError,
+} from './poll-items.js';
+
+// The app's evaluator: plain paths here, JSONata in a worker thread.
+const pool = new ExpressionPool({ workers: 1, timeoutMs: 1000, memoryMb: 64 });
+afterAll(() => pool.close());
+const itemsAt = (body: unknown, path: string | undefined) => itemsAtWith(body, path, pool.evaluate);
+const keyOf = (item: unknown, path: string) => keyOfWith(item, path, pool.evaluate);
 
 const orders = [
   { id: 3, updated_at: '2025-01-03' },
@@ -41,22 +53,37 @@ describe('poll items', () => {
     expect(await keyOf({ id: 'k'.repeat(500) }, 'id')).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
+  it('fails the poll, not the process, on an expression that runs too long', async () => {
+    // One built-in call that runs for seconds: the worker thread is stopped at the time limit.
+    const slow = "{{ $replace($pad('', 500000, 'a'), /a/, 'bb') }}";
+    await expect(keyOf({ id: 1 }, slow)).rejects.toThrow(PollItemsError);
+    await expect(keyOf({ id: 1 }, slow)).rejects.toThrow(/^idPath: /);
+    // The pool goes on evaluating.
+    expect(await keyOf({ id: 2 }, '{{ id * 2 }}')).toBe('4');
+  });
+
   it('returns items oldest first: reversed when the API lists newest first', async () => {
-    const newestFirst = await keyedItems(orders, { idPath: 'id', listOrder: 'newestFirst' });
+    const newestFirst = await keyedItems(
+      orders,
+      { idPath: 'id', listOrder: 'newestFirst' },
+      pool.evaluate,
+    );
     expect(newestFirst.items.map((item) => item.key)).toEqual(['1', '2', '3']);
-    const oldestFirst = await keyedItems([...orders].reverse(), {
-      idPath: 'id',
-      listOrder: 'oldestFirst',
-    });
+    const oldestFirst = await keyedItems(
+      [...orders].reverse(),
+      { idPath: 'id', listOrder: 'oldestFirst' },
+      pool.evaluate,
+    );
     expect(oldestFirst.items.map((item) => item.key)).toEqual(['1', '2', '3']);
     expect(oldestFirst.items[0].item).toEqual(orders[2]);
   });
 
   it('counts items without an id and keeps one of each key', async () => {
-    const found = await keyedItems([{ id: 1 }, { id: 1, again: true }, { name: 'no id' }], {
-      idPath: 'id',
-      listOrder: 'oldestFirst',
-    });
+    const found = await keyedItems(
+      [{ id: 1 }, { id: 1, again: true }, { name: 'no id' }],
+      { idPath: 'id', listOrder: 'oldestFirst' },
+      pool.evaluate,
+    );
     expect(found).toEqual({ items: [{ key: '1', item: { id: 1 } }], found: 3, withoutId: 1 });
   });
 });

@@ -1,13 +1,13 @@
 // Turns an API's answer into keyed items, oldest first: `itemsPath` finds the list, `idPath`
 // tells its items apart. Both are plain dotted paths or `{{ }}` JSONata expressions, evaluated
-// by the shared expression engine (bounded in time, depth and sequence length).
+// by the app's expression evaluator (off this thread, bounded in time and memory: see
+// ExpressionPool), with the body or the item as their input.
 import { createHash } from 'node:crypto';
 import {
-  compileTemplate,
   isExpression,
   stringifyResult,
-  type CompiledTemplate,
   type ExpressionContext,
+  type TemplateEvaluator,
 } from '@hookflow/shared';
 import type { PollConfig } from './poll-plan.js';
 
@@ -33,27 +33,16 @@ export interface FoundItems {
 
 // Longer keys are stored as their hash: equal keys stay equal, the table stays small.
 const maxKeyLength = 200;
-const maxCached = 500;
-const compiled = new Map<string, CompiledTemplate>();
-
-function compiledOnce(template: string): CompiledTemplate {
-  let expression = compiled.get(template);
-  if (!expression) {
-    if (compiled.size >= maxCached) compiled.clear();
-    expression = compileTemplate(template);
-    compiled.set(template, expression);
-  }
-  return expression;
-}
 
 /**
  * `path` read from `root`: a `{{ }}` template through JSONata with `root` as its input (so
  * `{{ updated_at & id }}` reads the item's fields), anything else as a dotted path.
  */
-async function read(root: unknown, path: string): Promise<unknown> {
+async function read(root: unknown, path: string, evaluate: TemplateEvaluator): Promise<unknown> {
   if (isTemplate(path)) {
-    // The engine's expressions read whatever input they are given; here it is the body or item.
-    return compiledOnce(path)(root as ExpressionContext);
+    // Expressions read whatever input they are given; here it is the body or the item.
+    const [value] = await evaluate([path], root as ExpressionContext);
+    return value;
   }
   let value = root;
   for (const part of path.split('.').filter(Boolean)) {
@@ -74,11 +63,15 @@ function describe(value: unknown): string {
 }
 
 /** The list at `itemsPath`; a JSONata expression that matches nothing is an empty list. */
-export async function itemsAt(body: unknown, itemsPath: string | undefined): Promise<unknown[]> {
+export async function itemsAt(
+  body: unknown,
+  itemsPath: string | undefined,
+  evaluate: TemplateEvaluator,
+): Promise<unknown[]> {
   const path = (itemsPath ?? '').trim();
   let value: unknown;
   try {
-    value = path ? await read(body, path) : body;
+    value = path ? await read(body, path, evaluate) : body;
   } catch (error) {
     throw new PollItemsError(`itemsPath: ${(error as Error).message}`);
   }
@@ -91,10 +84,14 @@ export async function itemsAt(body: unknown, itemsPath: string | undefined): Pro
 }
 
 /** The key of one item; empty when its id is missing or blank. */
-export async function keyOf(item: unknown, idPath: string): Promise<string> {
+export async function keyOf(
+  item: unknown,
+  idPath: string,
+  evaluate: TemplateEvaluator,
+): Promise<string> {
   let value: unknown;
   try {
-    value = await read(item, idPath.trim());
+    value = await read(item, idPath.trim(), evaluate);
   } catch (error) {
     throw new PollItemsError(`idPath: ${(error as Error).message}`);
   }
@@ -107,14 +104,15 @@ export async function keyOf(item: unknown, idPath: string): Promise<string> {
 export async function keyedItems(
   body: unknown,
   config: Pick<PollConfig, 'itemsPath' | 'idPath' | 'listOrder'>,
+  evaluate: TemplateEvaluator,
 ): Promise<FoundItems> {
-  const listed = await itemsAt(body, config.itemsPath);
+  const listed = await itemsAt(body, config.itemsPath, evaluate);
   const oldestFirst = config.listOrder === 'oldestFirst' ? listed : [...listed].reverse();
   const seen = new Set<string>();
   const items: KeyedItem[] = [];
   let withoutId = 0;
   for (const item of oldestFirst) {
-    const key = await keyOf(item, config.idPath);
+    const key = await keyOf(item, config.idPath, evaluate);
     if (key === '') withoutId++;
     else if (!seen.has(key)) {
       seen.add(key);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { StepFailure } from '../engine/step-failure.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { httpCredentials, type HttpCredential } from '../nodes/http-request.node.js';
@@ -54,6 +55,7 @@ export class PollerService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(PollStore) private readonly store: PollStore,
     @Inject(POLL_FETCH) private readonly fetch: typeof globalThis.fetch,
+    @Inject(ExpressionPool) private readonly expressions: ExpressionPool,
   ) {}
 
   /**
@@ -74,7 +76,7 @@ export class PollerService {
     try {
       request = pollRequestOf(config, await this.credentialOf(flow.teamId, config));
       answer = await sendPoll(this.fetch, request);
-      const found = await keyedItems(answerJson(answer), config);
+      const found = await keyedItems(answerJson(answer), config, this.expressions.evaluate);
       const record = this.record(flow, cause, config, startedAt, request, answer, {
         found: found.found,
         withoutId: found.withoutId,
