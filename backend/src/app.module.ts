@@ -10,6 +10,7 @@ import { ExpressionsModule } from './expressions/expressions.module.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TriggersModule } from './triggers/triggers.module.js';
+import { PollingModule } from './polling/polling.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         TemplatesModule,
         ExecutionsModule,
         TriggersModule,
+        PollingModule,
       ],
     };
   }

@@ -6,6 +6,7 @@
 import type { FlowDefinition, FlowView } from '@hookflow/shared';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { apiCall } from './support/api-call';
 import { startSink } from './support/http-sink';
 import {
   artifactsDir,
@@ -23,18 +24,8 @@ let owner: { token: string; teamId: string };
 const shot = (name: string) =>
   page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 
-async function callApi<T>(method: string, url: string, body?: unknown, token = owner.token) {
-  const response = await fetch(`${backend!.baseUrl}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+function callApi<T>(method: string, url: string, body?: unknown, token = owner.token) {
+  return apiCall<T>(backend!.baseUrl, method, url, body, token);
 }
 
 function signUp(name: string, email: string) {

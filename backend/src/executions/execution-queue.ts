@@ -46,8 +46,8 @@ export class ExecutionQueue {
     await this.queue.add('advance', { executionId }, { jobId: executionId });
   }
 
-  /** `start` for many executions in one round trip (the trigger ingress's group commit). */
-  async startMany(executionIds: string[]): Promise<void> {
+  /** `start` for many executions in one round trip, in order (the ingress's group commit; a poll's new items, oldest first). */
+  async startMany(executionIds: readonly string[]): Promise<void> {
     await this.queue.addBulk(
       executionIds.map((executionId) => ({
         name: 'advance',

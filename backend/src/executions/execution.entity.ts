@@ -1,7 +1,7 @@
 import type { ExecutionReplay, ExecutionStatus, TriggerRequestContext } from '@hookflow/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ExecutionMode = 'production' | 'test' | 'manual' | 'schedule';
+export type ExecutionMode = 'production' | 'test' | 'manual' | 'schedule' | 'poll';
 
 /** What a `webhook.respond` step (or the end of the run) answers a `sync` trigger request. */
 export interface ExecutionResponse {

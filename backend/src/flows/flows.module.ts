@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CredentialsModule } from '../credentials/credentials.module.js';
+import { PollScheduleModule } from '../polling/poll-schedule.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { FlowChanges } from './flow-changes.js';
@@ -15,6 +16,7 @@ import { FlowsService } from './flows.service.js';
     TeamsModule,
     CredentialsModule,
     SchedulesModule,
+    PollScheduleModule,
   ],
   controllers: [FlowsController],
   providers: [FlowsService, FlowChanges],

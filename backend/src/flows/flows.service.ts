@@ -33,6 +33,8 @@ import { SecretBox } from '../credentials/secret-box.js';
 import { nextRunTimes, ScheduleConfigError } from '../schedules/next-runs.js';
 import { schedulePlanFor } from '../schedules/schedule-planner.js';
 import { SchedulesService } from '../schedules/schedules.service.js';
+import { pollIssues, pollTimingFor } from '../polling/poll-plan.js';
+import { PollScheduler } from '../polling/poll-scheduler.service.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
 import { FlowChanges } from './flow-changes.js';
 import { FlowEntity } from './flow.entity.js';
@@ -99,6 +101,7 @@ export class FlowsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SchedulesService) private readonly schedules: SchedulesService,
     @Inject(FlowChanges) private readonly changes: FlowChanges,
+    @Inject(PollScheduler) private readonly polls: PollScheduler,
   ) {}
 
   async list(teamId: string): Promise<FlowSummary[]> {
@@ -183,6 +186,7 @@ export class FlowsService {
   async remove(teamId: string, id: string): Promise<void> {
     const row = await this.find(teamId, id);
     await this.schedules.remove(row.id);
+    await this.polls.remove(row.id);
     await this.flows.remove(row);
     this.changes.changed(id);
   }
@@ -228,7 +232,11 @@ export class FlowsService {
       });
       if (!row) throw new NotFoundException('Flow not found');
       const definition = revealSecrets(row.definition, this.box, teamId);
-      const issues = [...issuesOf(definition), ...scheduleIssues(definition)];
+      const issues = [
+        ...issuesOf(definition),
+        ...scheduleIssues(definition),
+        ...pollIssues(definition),
+      ];
       if (issues.length) {
         throw new BadRequestException({
           statusCode: 400,
@@ -257,7 +265,10 @@ export class FlowsService {
     return { version, ...this.urls(row) };
   }
 
-  /** A published flow with a trigger.schedule gets its schedule; any other loses it. */
+  /**
+   * A published flow with a trigger.schedule gets its schedule, one with a trigger.poll its poll
+   * schedule; any other flow loses both.
+   */
   private async syncSchedule(
     flow: FlowEntity,
     published: FlowDefinition | undefined,
@@ -266,6 +277,9 @@ export class FlowsService {
     const plan = schedulePlanFor({ status: flow.status, definition: published });
     if (plan) await this.schedules.sync(flow.id, flow.teamId, plan.cron, plan.timezone, version);
     else await this.schedules.remove(flow.id);
+    const polling = pollTimingFor({ status: flow.status, definition: published });
+    if (polling) await this.polls.sync(flow.id, flow.teamId, polling);
+    else await this.polls.remove(flow.id);
   }
 
   /** The next five times the draft's schedule fires, for the editor. */

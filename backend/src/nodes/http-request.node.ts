@@ -9,7 +9,7 @@ import { redactedValue } from '../engine/step-config.js';
 import { StepFailure } from '../engine/step-failure.js';
 import { implementNode, type TypedCredential } from './implement-node.js';
 
-type HttpCredential = TypedCredential<
+export type HttpCredential = TypedCredential<
   typeof httpBearerCredential | typeof httpBasicCredential | typeof httpHeaderCredential
 >;
 
@@ -23,8 +23,15 @@ const bodylessMethods = new Set(['GET', 'HEAD']);
  * (steps are at-least-once). Dry runs send GET and HEAD, which only read, so later steps see real
  * data; other methods are described instead of sent.
  */
+/** The credential types http.request and trigger.poll accept. */
+export const httpCredentials = [
+  httpBearerCredential,
+  httpBasicCredential,
+  httpHeaderCredential,
+] as const;
+
 export const httpRequestHandler = implementNode(httpRequestNode, {
-  credentials: [httpBearerCredential, httpBasicCredential, httpHeaderCredential],
+  credentials: httpCredentials,
   run: async ({ config, credential, step, signal, services }) => {
     const { method, timeoutMs } = config;
     const url = requestUrl(config.url, config.query);
@@ -64,7 +71,7 @@ function configFailure(message: string): StepFailure {
   return new StepFailure(message, { code: 'CONFIG', retryable: false });
 }
 
-function requestUrl(text: string, query: Record<string, string> | undefined): URL {
+export function requestUrl(text: string, query: Record<string, string> | undefined): URL {
   if (!URL.canParse(text)) throw configFailure(`"${text}" is not a URL`);
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -74,7 +81,7 @@ function requestUrl(text: string, query: Record<string, string> | undefined): UR
   return url;
 }
 
-function requestHeaders(configured: Record<string, string> | undefined): Headers {
+export function requestHeaders(configured: Record<string, string> | undefined): Headers {
   try {
     return new Headers(configured);
   } catch (error) {
@@ -83,7 +90,7 @@ function requestHeaders(configured: Record<string, string> | undefined): Headers
 }
 
 /** Sets the credential's header; returns the names of headers that hold secrets. */
-function authorize(headers: Headers, credential: HttpCredential): string[] {
+export function authorize(headers: Headers, credential: HttpCredential): string[] {
   switch (credential.type) {
     case 'http.bearer':
       headers.set('Authorization', `Bearer ${credential.data.token}`);
@@ -107,14 +114,14 @@ function authorize(headers: Headers, credential: HttpCredential): string[] {
 }
 
 // Text goes as is; anything else is JSON (labelled so, unless the user set a content type).
-function encodeBody(body: unknown, headers: Headers): string | undefined {
+export function encodeBody(body: unknown, headers: Headers): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   return JSON.stringify(body);
 }
 
-async function readText(
+export async function readText(
   response: Response,
   label: { method: string; url: string },
 ): Promise<string> {
@@ -137,7 +144,7 @@ async function readText(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function headerRecord(headers: Headers): Record<string, string> {
+export function headerRecord(headers: Headers): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, name) => {
     record[name] = value;

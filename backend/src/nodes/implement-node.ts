@@ -68,7 +68,8 @@ export function implementNode<
   };
 }
 
-function checkedCredential<C extends readonly CredentialDescription[]>(
+/** `credential` as one of the `accepted` types, its data checked; a StepFailure otherwise. */
+export function checkedCredential<C extends readonly CredentialDescription[]>(
   node: NodeDescription,
   accepted: C,
   credential: { type: string; data: Record<string, unknown> },

@@ -1,4 +1,10 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   DELIVERY_PREVIEW_BYTES,
@@ -32,10 +38,11 @@ const toSummary = (row: DeliveryEntity, preview: Buffer): DeliverySummary => ({
   verification: row.verification,
   executionId: row.executionId,
   duplicateOf: row.duplicateOf,
+  poll: row.poll ?? null,
   receivedAt: row.receivedAt.toISOString(),
 });
 
-const toDelivery = (row: DeliveryEntity): Delivery => ({
+export const toDelivery = (row: DeliveryEntity): Delivery => ({
   ...toSummary(row, row.rawBody.subarray(0, DELIVERY_PREVIEW_BYTES)),
   rawBodyBase64: row.rawBody.toString('base64'),
 });
@@ -56,6 +63,7 @@ const SUMMARY_COLUMNS: (keyof DeliveryEntity)[] = [
   'verification',
   'executionId',
   'duplicateOf',
+  'poll',
   'receivedAt',
 ];
 
@@ -104,6 +112,13 @@ export class DeliveriesService {
   ): Promise<{ executionId: string }> {
     const flow = await this.flows.find(teamId, flowId);
     const delivery = await this.find(teamId, flowId, id);
+    // A poll's body is a whole answer, not one item: "Poll now" is how to poll again.
+    if (delivery.poll)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'A poll cannot be replayed; use "Poll now" to poll again',
+      });
     const forced = delivery.outcome === 'rejected';
     if (forced && !force)
       throw new ConflictException(

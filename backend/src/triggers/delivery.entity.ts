@@ -1,7 +1,7 @@
-import type { DeliveryOutcome, DeliveryRejectReason } from '@hookflow/shared';
+import type { DeliveryOutcome, DeliveryRejectReason, PollSummary } from '@hookflow/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Every request that reached a trigger URL, accepted or not: the request inspector's rows. */
+/** Every request that reached a trigger URL, accepted or not, and every poll: the inspector's rows. */
 @Entity('deliveries')
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -56,6 +56,10 @@ export class DeliveryEntity {
 
   @Column({ name: 'dedupe_key', type: 'text', nullable: true })
   dedupeKey: string | null;
+
+  /** Polls of a trigger.poll flow: what was asked and found (the raw body is the answer). */
+  @Column({ type: 'jsonb', nullable: true })
+  poll: PollSummary | null;
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt: Date;

@@ -17,6 +17,7 @@ import type {
   MeResponse,
   Page,
   PublishFlowResponse,
+  PollNowResponse,
   RunFlowResponse,
   SignupBody,
   Team,
@@ -120,6 +121,12 @@ export const deliveriesApi = {
       dryRun,
       ...(force ? { force } : {}),
     }),
+};
+
+export const pollsApi = {
+  /** Polls a published trigger.poll flow now and answers with the poll as recorded. */
+  pollNow: (teamId: string, flowId: string) =>
+    api.post<PollNowResponse>(`${flowPath(teamId, flowId)}/poll`),
 };
 
 export const executionsApi = {

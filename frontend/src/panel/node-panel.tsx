@@ -1,6 +1,7 @@
 import { getNodeDescription, type FlowNode, type FlowView } from '@hookflow/shared';
 import { useMemo, useState } from 'react';
 import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
+import { PollPanel } from '../triggers/poll-panel';
 import { TriggerPanel } from '../triggers/trigger-panel';
 import { DataPicker } from './data-picker';
 import { PickerContext, type InsertTarget } from './picker-context';
@@ -76,7 +77,12 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
           </p>
         ))}
       </div>
-      {isTrigger && <TriggerPanel teamId={teamId} flow={flow} onOpenRun={onOpenRun} />}
+      {isTrigger &&
+        (node.type === 'trigger.poll' ? (
+          <PollPanel teamId={teamId} flow={flow} onOpenRun={onOpenRun} />
+        ) : (
+          <TriggerPanel teamId={teamId} flow={flow} onOpenRun={onOpenRun} />
+        ))}
       <div className="panel__section" key={node.id}>
         <h3 className="panel__subheading">{isTrigger ? 'Trigger settings' : 'Configuration'}</h3>
         {description ? (

@@ -25,6 +25,7 @@ const summary: DeliverySummary = {
   verification: null,
   executionId: 'e1',
   duplicateOf: null,
+  poll: null,
   receivedAt: '2025-01-01T00:00:00Z',
 };
 const detail: Delivery = { ...summary, rawBodyBase64: btoa('{"order":7}') };

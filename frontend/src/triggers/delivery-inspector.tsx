@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
 import { DryRunToggle } from '../runs/dry-run-toggle';
+import { describePoll } from './poll-summary';
 
 /** The raw body as text, and parsed when it is JSON. */
 export function decodeBody(delivery: Delivery): { text: string; parsed: unknown } {
@@ -77,6 +78,7 @@ export function DeliveryInspector({
         {delivery.reason && <strong>{delivery.reason.replace(/_/g, ' ')}</strong>}{' '}
         {delivery.verification && <span className="muted small">{delivery.verification}</span>}
       </p>
+      {delivery.poll && <p className="small">{describePoll(delivery.poll)}</p>}
       <p className="muted small">
         {delivery.method} {delivery.path} · {delivery.sizeBytes} bytes ·{' '}
         {delivery.contentType ?? 'no content type'}
@@ -105,12 +107,17 @@ export function DeliveryInspector({
             Open run
           </button>
         )}
-        <button type="button" className="button button--small" onClick={() => ask('draft')}>
-          {rejected ? 'Replay anyway…' : 'Replay into draft'}
-        </button>
-        <button type="button" className="button button--small" onClick={() => ask('published')}>
-          {rejected ? 'Replay anyway into published…' : 'Replay into published'}
-        </button>
+        {/* A poll's body is a whole answer, not one request: polls are repeated with "Poll now". */}
+        {!delivery.poll && (
+          <>
+            <button type="button" className="button button--small" onClick={() => ask('draft')}>
+              {rejected ? 'Replay anyway…' : 'Replay into draft'}
+            </button>
+            <button type="button" className="button button--small" onClick={() => ask('published')}>
+              {rejected ? 'Replay anyway into published…' : 'Replay into published'}
+            </button>
+          </>
+        )}
       </div>
       {confirming && (
         <div
@@ -143,7 +150,7 @@ export function DeliveryInspector({
           </div>
         </div>
       )}
-      <DryRunToggle checked={dryRun} onChange={setDryRun} />
+      {!delivery.poll && <DryRunToggle checked={dryRun} onChange={setDryRun} />}
       {error && <p className="form-error">{error}</p>}
     </div>
   );

@@ -4,6 +4,7 @@ import { deliveriesApi } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
+import { DeliveryList } from './delivery-list';
 import { useDeliveries } from './use-deliveries';
 
 /** Trigger URLs, "listen for test event" and the request inspector of the webhook trigger. */
@@ -74,24 +75,17 @@ export function TriggerPanel({
           No request has reached this flow yet. Send one to the test URL.
         </p>
       ) : (
-        <ul className="delivery-list">
-          {deliveries.slice(0, 10).map((delivery) => (
-            <li key={delivery.id}>
-              <button
-                type="button"
-                className={`delivery-list__item${selected?.id === delivery.id ? ' delivery-list__item--active' : ''}`}
-                onClick={() => setSelected(selected?.id === delivery.id ? null : delivery)}
-              >
-                <span className={`badge badge--${delivery.outcome}`}>{delivery.outcome}</span>
-                <span>{delivery.method}</span>
-                <span className="muted small">{delivery.mode}</span>
-                <span className="muted small">
-                  {new Date(delivery.receivedAt).toLocaleTimeString()}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <DeliveryList
+          deliveries={deliveries}
+          selected={selected}
+          onSelect={setSelected}
+          describe={(delivery) => (
+            <>
+              <span>{delivery.method}</span>
+              <span className="muted small">{delivery.mode}</span>
+            </>
+          )}
+        />
       )}
       {selected && <DeliveryInspector teamId={teamId} delivery={selected} onOpenRun={onOpenRun} />}
     </div>

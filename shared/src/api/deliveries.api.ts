@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const deliveryOutcomes = ['accepted', 'rejected', 'duplicate'] as const;
+/** `failed`: a poll of a `trigger.poll` flow that got no usable answer (see `poll.error`). */
+export const deliveryOutcomes = ['accepted', 'rejected', 'duplicate', 'failed'] as const;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
 /** Why a trigger request was turned away (DESIGN §5). */
@@ -17,10 +18,31 @@ export type DeliveryRejectReason =
   | 'flow_disabled'
   | 'filtered';
 
+/** What one poll of a `trigger.poll` flow asked and found (DESIGN §4). */
+export interface PollSummary {
+  /** `schedule` for a tick, `manual` for "Poll now". */
+  cause: 'schedule' | 'manual';
+  /** Origin and path of the request (the query is in the delivery's `query`). */
+  url: string;
+  /** The API's status code; null when no answer came (network error, refused destination). */
+  status: number | null;
+  /** Items in the answer. */
+  found: number;
+  /** Items not seen before: one run each (none when `baseline`). */
+  new: number;
+  /** Items whose id came out empty: they cannot be told apart, so they start nothing. */
+  withoutId: number;
+  /** The first poll after publishing: what exists was recorded without starting runs. */
+  baseline: boolean;
+  /** Why the poll failed; nothing was recorded as seen, so the next poll tries again. */
+  error: string | null;
+  durationMs: number;
+}
+
 /** How many bytes of the body a delivery list shows; the detail route has the whole body. */
 export const DELIVERY_PREVIEW_BYTES = 512;
 
-/** A request that reached a trigger URL, as the delivery list shows it: no whole body. */
+/** A request that reached a trigger URL, or a poll, as the delivery list shows it: no whole body. */
 export interface DeliverySummary {
   id: string;
   flowId: string;
@@ -43,6 +65,8 @@ export interface DeliverySummary {
   executionId: string | null;
   /** For duplicates: the delivery first seen with the same id. */
   duplicateOf: string | null;
+  /** Set for the polls of a `trigger.poll` flow; the raw body is then the API's answer. */
+  poll: PollSummary | null;
   receivedAt: string;
 }
 
@@ -50,6 +74,13 @@ export interface DeliverySummary {
 export interface Delivery extends DeliverySummary {
   /** The raw body, base64-encoded so binary bodies survive JSON. */
   rawBodyBase64: string;
+}
+
+/** `POST …/flows/:flowId/poll`: the poll that just ran, as recorded. */
+export interface PollNowResponse {
+  delivery: Delivery;
+  /** The runs it started, oldest item first. */
+  executionIds: string[];
 }
 
 export const replayDeliveryBodySchema = z.object({

@@ -7,6 +7,7 @@ import { Templates1764430000000 } from './1764430000000-templates.js';
 import { UnfinishedExecutions1764440000000 } from './1764440000000-unfinished-executions.js';
 import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.js';
 import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
+import { PollState1764620000000 } from './1764620000000-poll-state.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   UnfinishedExecutions1764440000000,
   ExecutionReplay1764450000000,
   SessionsAndLoginLimits1764610010000,
+  PollState1764620000000,
 ];
