@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { IntegrationSettings } from '../engine/node-handler.js';
+import { integrationSettingValues } from '../integrations/implement-integration.js';
+import { integrationImplementations } from '../integrations/node-registry.js';
 
 /** One documented setting: the README's settings table is checked against this list. */
 export interface SettingDoc {
@@ -9,6 +12,11 @@ export interface SettingDoc {
   default: string;
   description: string;
 }
+
+// The settings integrations declare (API base URLs), parsed and documented like the rest.
+const integrationSettings = integrationImplementations.flatMap((integration) =>
+  Object.values(integration.settings),
+);
 
 export const SETTINGS: SettingDoc[] = [
   { name: 'PORT', default: '3000', description: 'HTTP port of the api / all roles.' },
@@ -68,12 +76,12 @@ export const SETTINGS: SettingDoc[] = [
     default: '10000',
     description: 'How long a stopping process lets running jobs finish.',
   },
-  {
-    name: 'SLACK_API_URL',
-    default: 'https://slack.com/api',
-    description: 'Base of the Slack Web API (point it at a stand-in for tests).',
-  },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
+  ...integrationSettings.map((setting) => ({
+    name: setting.env,
+    default: setting.default,
+    description: setting.description,
+  })),
 ];
 
 const booleanSetting = z
@@ -118,11 +126,19 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
-  SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
 });
+
+const integrationEnvSchema = z.object(
+  Object.fromEntries(
+    integrationSettings.map((setting) => [
+      setting.env,
+      urlSetting(['http:', 'https:']).default(setting.default),
+    ]),
+  ),
+);
 
 export type Role = 'all' | 'api' | 'worker';
 export type QueueBackendKind = 'redis' | 'postgres';
@@ -143,7 +159,8 @@ export interface AppConfig {
   security: { encryptionKey: Buffer; jwtSecret: string };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
-  integrations: { slackApiUrl: string };
+  /** Each integration's settings by integration name, e.g. `integrations.slack.apiUrl`. */
+  integrations: IntegrationSettings;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -165,6 +182,16 @@ const parseKey = (raw: string): Buffer | undefined => {
   return candidates.find((key) => key?.length === 32);
 };
 
+/** Parses `present` with `schema`; the first problem stops the boot, naming its setting. */
+function parseSettings<T>(schema: z.ZodType<T>, present: Record<string, unknown>): T {
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  return parsed.data;
+}
+
 /** Reads a generated secret from DATA_DIR, creating it on first boot (embedded mode only). */
 const generatedSecret = (dataDir: string, file: string, make: () => string): string => {
   const path = join(dataDir, file);
@@ -181,15 +208,14 @@ const generatedSecret = (dataDir: string, file: string, make: () => string): str
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.entries(env).filter(
-      ([key, value]) => key in envSchema.shape && value !== undefined && value !== '',
+      ([key, value]) =>
+        (key in envSchema.shape || key in integrationEnvSchema.shape) &&
+        value !== undefined &&
+        value !== '',
     ),
   );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(String(issue.path[0]), issue.message);
-  }
-  const s = parsed.data;
+  const s = parseSettings(envSchema, present);
+  const integrationEnv = parseSettings(integrationEnvSchema, present);
   const mode = s.DATABASE_URL ? 'server' : 'embedded';
   const dataDir = isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(s.DATA_DIR);
 
@@ -245,7 +271,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
     },
     executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
-    integrations: { slackApiUrl: s.SLACK_API_URL.replace(/\/+$/, '') },
+    integrations: integrationSettingValues(integrationImplementations, (setting) =>
+      String(integrationEnv[setting.env]).replace(/\/+$/, ''),
+    ),
     logLevel: s.LOG_LEVEL,
   };
 }

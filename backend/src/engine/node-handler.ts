@@ -40,9 +40,12 @@ export interface NodeServices {
    * returns the address to dial, so the caller connects to exactly what was checked.
    */
   checkDestination(host: string, port: number): Promise<string>;
-  /** Settings a handler may need (e.g. Slack/Discord API base URLs, overridable for tests). */
-  settings: Readonly<Record<string, string>>;
+  /** Each integration's settings by its name (e.g. `settings.slack.apiUrl`), overridable for tests. */
+  settings: IntegrationSettings;
 }
+
+/** Each integration's setting values by integration name: `{ slack: { apiUrl: '…' } }`. */
+export type IntegrationSettings = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface NodeRunResult {
   output: unknown;

@@ -1,6 +1,6 @@
 import { httpBearerCredential, httpRequestNode, logicIfNode } from '@hookflow/shared';
 import { implementNode } from './implement-node.js';
-import { aRunInput } from './node-test-input.js';
+import { aRunInput } from '../test-support/node-test-input.js';
 
 describe(implementNode.name, () => {
   it('refuses credentials that differ from the description’s', () => {

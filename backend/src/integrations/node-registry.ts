@@ -1,37 +1,33 @@
 import type { NodeDescription } from '@hookflow/shared';
 import type { NodeHandler } from '../engine/node-handler.js';
-import { dataTransformHandler } from './data-transform.node.js';
-import { discordMessageHandler } from './discord-message.node.js';
-import { emailSendHandler } from './email-send.node.js';
-import { flowDelayHandler } from './flow-delay.node.js';
-import { httpRequestHandler } from './http-request.node.js';
-import { logicFilterHandler } from './logic-filter.node.js';
-import { logicIfHandler } from './logic-if.node.js';
-import { slackMessageHandler } from './slack-message.node.js';
-import { triggerManualHandler } from './trigger-manual.node.js';
-import { triggerPollHandler } from './trigger-poll.node.js';
-import { triggerScheduleHandler } from './trigger-schedule.node.js';
-import { triggerWebhookHandler } from './trigger-webhook.node.js';
-import { webhookRespondHandler } from './webhook-respond.node.js';
-import { webhookSendHandler } from './webhook-send.node.js';
+import { dataImplementation } from './data/index.js';
+import { discordImplementation } from './discord/index.js';
+import { emailImplementation } from './email/index.js';
+import { flowImplementation } from './flow/index.js';
+import { httpImplementation } from './http/index.js';
+import type { IntegrationImplementation } from './implement-integration.js';
+import { logicImplementation } from './logic/index.js';
+import { slackImplementation } from './slack/index.js';
+import { triggerImplementation } from './trigger/index.js';
+import { webhookImplementation } from './webhook/index.js';
 
-/** Every node handler. Adding a node type means adding its handler here. */
-export const nodeHandlers: readonly NodeHandler[] = [
-  triggerWebhookHandler,
-  triggerScheduleHandler,
-  triggerManualHandler,
-  triggerPollHandler,
-  httpRequestHandler,
-  slackMessageHandler,
-  discordMessageHandler,
-  emailSendHandler,
-  webhookSendHandler,
-  dataTransformHandler,
-  logicFilterHandler,
-  logicIfHandler,
-  flowDelayHandler,
-  webhookRespondHandler,
+/** Every integration's backend half. Adding an integration means adding its folder and a line here. */
+export const integrationImplementations: readonly IntegrationImplementation[] = [
+  triggerImplementation,
+  httpImplementation,
+  slackImplementation,
+  discordImplementation,
+  emailImplementation,
+  webhookImplementation,
+  dataImplementation,
+  logicImplementation,
+  flowImplementation,
 ];
+
+/** Every node handler, from the integrations. */
+export const nodeHandlers: readonly NodeHandler[] = integrationImplementations.flatMap(
+  (integration) => integration.handlers,
+);
 
 /** The node types `nodeHandlers` covers. */
 export const implementedNodeTypes: readonly string[] = nodeHandlers.map(

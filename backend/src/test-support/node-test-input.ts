@@ -2,7 +2,9 @@ import { nodeConfigSchema, type ExpressionContext } from '@hookflow/shared';
 import type { NodeHandler, NodeRunInput, NodeServices } from '../engine/node-handler.js';
 import { createDestinationCheck } from '../outbound/destination-check.js';
 import { createGuardedFetch } from '../outbound/guarded-fetch.js';
-import { refuseNonLoopback } from '../outbound/recording-server.js';
+import { integrationSettingValues } from '../integrations/implement-integration.js';
+import { integrationImplementations } from '../integrations/node-registry.js';
+import { refuseNonLoopback } from './recording-server.js';
 
 // Test support: NodeRunInput factories for node specs.
 
@@ -36,7 +38,7 @@ export function loopbackServices(allowlist: string[] = ['127.0.0.0/8']): NodeSer
   return {
     fetch: createGuardedFetch(guard),
     checkDestination: createDestinationCheck(guard),
-    settings: {},
+    settings: integrationSettingValues(integrationImplementations, (setting) => setting.default),
   };
 }
 

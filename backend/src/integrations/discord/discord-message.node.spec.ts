@@ -1,11 +1,11 @@
-import type { StepFailure } from '../engine/step-failure.js';
+import type { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
-} from '../outbound/recording-server.js';
+} from '../../test-support/recording-server.js';
 import { discordMessageHandler as sut, maxDiscordContentLength } from './discord-message.node.js';
-import { aRunInput, loopbackServices } from './node-test-input.js';
+import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(

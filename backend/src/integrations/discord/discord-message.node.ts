@@ -1,7 +1,7 @@
 import { discordMessageNode, discordWebhookCredential } from '@hookflow/shared';
-import { isRetryableStatus, parseRetryAfter } from '../engine/http-failure.js';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode } from './implement-node.js';
+import { isRetryableStatus, parseRetryAfter } from '../../engine/http-failure.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode } from '../implement-node.js';
 import {
   configFailure,
   displayUrl,
@@ -10,7 +10,7 @@ import {
   parseJson,
   postOutbound,
   type OutboundAnswer,
-} from './outbound-call.js';
+} from '../outbound-call.js';
 
 /** Discord refuses longer `content`. */
 export const maxDiscordContentLength = 2000;

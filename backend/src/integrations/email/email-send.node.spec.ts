@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
-import type { StepFailure } from '../engine/step-failure.js';
-import { refuseNonLoopback } from '../outbound/recording-server.js';
-import { createDestinationCheck, type CheckDestination } from '../outbound/destination-check.js';
+import type { StepFailure } from '../../engine/step-failure.js';
+import { refuseNonLoopback } from '../../test-support/recording-server.js';
+import { createDestinationCheck, type CheckDestination } from '../../outbound/destination-check.js';
 import { emailSendHandler as sut, recipients } from './email-send.node.js';
-import { aRunInput, loopbackServices } from './node-test-input.js';
+import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(

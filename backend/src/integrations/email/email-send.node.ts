@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { emailSendNode, smtpCredential } from '@hookflow/shared';
 import nodemailer, { type NodemailerError } from 'nodemailer';
-import { failureFromNetworkError } from '../engine/http-failure.js';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode } from './implement-node.js';
-import { configFailure } from './outbound-call.js';
+import { failureFromNetworkError } from '../../engine/http-failure.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode } from '../implement-node.js';
+import { configFailure } from '../outbound-call.js';
 
 const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { flowDelayHandler as sut } from './flow-delay.node.js';
-import { aRunInput } from './node-test-input.js';
+import { aRunInput } from '../../test-support/node-test-input.js';
 
 describe('flow.delay', () => {
   const now = Date.parse('2025-01-06T09:00:00.000Z');

@@ -1,6 +1,6 @@
 import { flowDelayNode } from '@hookflow/shared';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode } from './implement-node.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode } from '../implement-node.js';
 
 /**
  * Computes when the branch continues; the engine parks it as a delayed job. With both fields

@@ -1,11 +1,11 @@
-import { StepFailure } from '../engine/step-failure.js';
+import { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
-} from '../outbound/recording-server.js';
+} from '../../test-support/recording-server.js';
 import { httpRequestHandler as sut, maxResponseBytes } from './http-request.node.js';
-import { aRunInput, loopbackServices } from './node-test-input.js';
+import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
 
 const run = (config: Record<string, unknown>, overrides: Parameters<typeof aRunInput>[2] = {}) =>
   sut.run(aRunInput(sut, config, overrides));

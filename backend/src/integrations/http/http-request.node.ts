@@ -4,10 +4,10 @@ import {
   httpHeaderCredential,
   httpRequestNode,
 } from '@hookflow/shared';
-import { failureFromNetworkError, failureFromResponse } from '../engine/http-failure.js';
-import { redactedValue } from '../engine/step-config.js';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode, type TypedCredential } from './implement-node.js';
+import { failureFromNetworkError, failureFromResponse } from '../../engine/http-failure.js';
+import { redactedValue } from '../../engine/step-config.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode, type TypedCredential } from '../implement-node.js';
 
 type HttpCredential = TypedCredential<
   typeof httpBearerCredential | typeof httpBasicCredential | typeof httpHeaderCredential

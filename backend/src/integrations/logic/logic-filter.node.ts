@@ -1,6 +1,6 @@
 import { logicFilterNode } from '@hookflow/shared';
 import { isTruthy } from './condition.js';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 export const logicFilterHandler = implementNode(logicFilterNode, {
   run: async ({ config }) => {

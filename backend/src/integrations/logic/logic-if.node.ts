@@ -1,6 +1,6 @@
 import { logicIfNode } from '@hookflow/shared';
 import { isTruthy } from './condition.js';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 export const logicIfHandler = implementNode(logicIfNode, {
   run: async ({ config }) => {

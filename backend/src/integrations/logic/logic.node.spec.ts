@@ -1,8 +1,8 @@
-import { dataTransformHandler } from './data-transform.node.js';
+import { dataTransformHandler } from '../data/data-transform.node.js';
 import { logicFilterHandler } from './logic-filter.node.js';
 import { logicIfHandler } from './logic-if.node.js';
-import { aRunInput } from './node-test-input.js';
-import { webhookRespondHandler } from './webhook-respond.node.js';
+import { aRunInput } from '../../test-support/node-test-input.js';
+import { webhookRespondHandler } from '../webhook/webhook-respond.node.js';
 
 const truthy: unknown[] = [true, 'true', 'yes', 'TRUE', 1, -2, 'x', [0, 1], { a: 1 }];
 const falsy: unknown[] = [

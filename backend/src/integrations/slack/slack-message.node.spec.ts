@@ -1,10 +1,10 @@
-import type { StepFailure } from '../engine/step-failure.js';
+import type { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
-} from '../outbound/recording-server.js';
-import { aRunInput, loopbackServices } from './node-test-input.js';
+} from '../../test-support/recording-server.js';
+import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
 import { slackMessageHandler as sut } from './slack-message.node.js';
 
 const failureOf = (promise: Promise<unknown>) =>
@@ -42,7 +42,7 @@ describe('slack.message', () => {
 
   const services = () => ({
     ...loopbackServices(['127.0.0.1/32']),
-    settings: { slackApiUrl: `${server.origin}/api` },
+    settings: { slack: { apiUrl: `${server.origin}/api` } },
   });
   const bot = { type: 'slack.bot', data: { token: 'xoxb-test-token' } };
   const webhook = () => ({

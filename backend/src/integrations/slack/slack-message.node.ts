@@ -1,7 +1,7 @@
 import { slackBotCredential, slackMessageNode, slackWebhookCredential } from '@hookflow/shared';
-import { parseRetryAfter } from '../engine/http-failure.js';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode } from './implement-node.js';
+import { parseRetryAfter } from '../../engine/http-failure.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode } from '../implement-node.js';
 import {
   configFailure,
   displayUrl,
@@ -10,9 +10,8 @@ import {
   parseJson,
   postOutbound,
   type OutboundAnswer,
-} from './outbound-call.js';
+} from '../outbound-call.js';
 
-export const defaultSlackApiUrl = 'https://slack.com/api';
 const timeoutMs = 30_000;
 
 // Slack error codes worth trying again (Web API `error`, or an incoming webhook's text answer).
@@ -51,7 +50,7 @@ const hints: Record<string, (channel: string) => string> = {
  * DESIGN §12 `slack.message`: an incoming webhook (posts `{text, blocks}` to its own channel) or
  * a bot token with `chat.postMessage` (to `channel`). Slack's refusals become StepFailures that
  * name Slack's error code, retryable where Slack says so (429, 5xx, `ratelimited`,
- * `internal_error`, …). The Web API base is `settings.slackApiUrl`, so tests can use a stand-in.
+ * `internal_error`, …). The Web API base is the `SLACK_API_URL` setting, so tests can use a stand-in.
  */
 export const slackMessageHandler = implementNode(slackMessageNode, {
   credentials: [slackWebhookCredential, slackBotCredential],
@@ -63,10 +62,7 @@ export const slackMessageHandler = implementNode(slackMessageNode, {
     const bot = credential.type === 'slack.bot';
     if (bot && !channel) throw configFailure('A bot token needs a channel, e.g. #general');
     const url = bot
-      ? httpUrl(
-          `${services.settings.slackApiUrl ?? defaultSlackApiUrl}/chat.postMessage`,
-          'The Slack API URL',
-        )
+      ? httpUrl(`${services.settings.slack.apiUrl}/chat.postMessage`, 'The Slack API URL')
       : httpUrl(credential.data.url, 'The incoming-webhook URL');
     const payload = {
       ...(bot ? { channel } : {}),

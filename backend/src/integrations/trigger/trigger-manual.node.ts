@@ -1,5 +1,5 @@
 import { triggerManualNode } from '@hookflow/shared';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 export const triggerManualHandler = implementNode(triggerManualNode, {
   run: async ({ context: { trigger } }) => {

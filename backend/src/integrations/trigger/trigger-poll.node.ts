@@ -1,5 +1,5 @@
 import { triggerPollNode } from '@hookflow/shared';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 // The poller starts one run per new item and puts it ({ item }) in the trigger body.
 export const triggerPollHandler = implementNode(triggerPollNode, {

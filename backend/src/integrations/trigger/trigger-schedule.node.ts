@@ -1,5 +1,5 @@
 import { triggerScheduleNode } from '@hookflow/shared';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 // The scheduler puts the tick ({ scheduledAt, firedAt, timezone }) in the trigger body.
 export const triggerScheduleHandler = implementNode(triggerScheduleNode, {

@@ -1,5 +1,5 @@
 import { triggerWebhookNode } from '@hookflow/shared';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 // The ingress has verified and recorded the request; the trigger step only exposes it.
 export const triggerWebhookHandler = implementNode(triggerWebhookNode, {

@@ -1,4 +1,4 @@
-import { aRunInput, aTriggerContext } from './node-test-input.js';
+import { aRunInput, aTriggerContext } from '../../test-support/node-test-input.js';
 import { triggerManualHandler } from './trigger-manual.node.js';
 import { triggerPollHandler } from './trigger-poll.node.js';
 import { triggerScheduleHandler } from './trigger-schedule.node.js';

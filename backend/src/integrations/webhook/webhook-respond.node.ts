@@ -1,5 +1,5 @@
 import { webhookRespondNode } from '@hookflow/shared';
-import { implementNode } from './implement-node.js';
+import { implementNode } from '../implement-node.js';
 
 // Answering the waiting trigger request is no outside side effect: dry runs respond too.
 export const webhookRespondHandler = implementNode(webhookRespondNode, {

@@ -1,13 +1,13 @@
 import { Webhook } from 'standardwebhooks';
-import { decideRetry, retryPolicyFor } from '../engine/retry-policy.js';
-import { StepFailure } from '../engine/step-failure.js';
+import { decideRetry, retryPolicyFor } from '../../engine/retry-policy.js';
+import { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
   type Responder,
-} from '../outbound/recording-server.js';
-import { aRunInput, loopbackServices } from './node-test-input.js';
+} from '../../test-support/recording-server.js';
+import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
 import {
   generateWebhookSecret,
   webhookMessageId,

@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hmacSecretCredential, webhookSendNode } from '@hookflow/shared';
-import { failureFromResponse } from '../engine/http-failure.js';
-import { StepFailure } from '../engine/step-failure.js';
-import { implementNode } from './implement-node.js';
-import { configFailure, displayUrl, httpUrl, parseJson, postOutbound } from './outbound-call.js';
+import { failureFromResponse } from '../../engine/http-failure.js';
+import { StepFailure } from '../../engine/step-failure.js';
+import { implementNode } from '../implement-node.js';
+import { configFailure, displayUrl, httpUrl, parseJson, postOutbound } from '../outbound-call.js';
 
 const timeoutMs = 15_000;
 const secretPrefix = 'whsec_';

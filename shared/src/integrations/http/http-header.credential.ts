@@ -1,4 +1,4 @@
-import { defineCredential } from '../define-node';
+import { defineCredential } from '../../catalog/define-node';
 
 export const httpHeaderCredential = defineCredential({
   type: 'http.header',

@@ -1,5 +1,5 @@
-import { defineNode } from '../define-node';
-import { optionsOf } from '../props';
+import { defineNode } from '../../catalog/define-node';
+import { optionsOf } from '../../catalog/props';
 
 export const httpRequestNode = defineNode({
   type: 'http.request',

@@ -1,4 +1,4 @@
-import { defineNode } from '../define-node';
+import { defineNode } from '../../catalog/define-node';
 
 export const logicFilterNode = defineNode({
   type: 'logic.filter',

@@ -1,4 +1,4 @@
-import { defineNode } from '../define-node';
+import { defineNode } from '../../catalog/define-node';
 
 export const logicIfNode = defineNode({
   type: 'logic.if',

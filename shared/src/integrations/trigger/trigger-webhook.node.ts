@@ -1,5 +1,5 @@
-import { defineNode } from '../define-node';
-import { optionsOf } from '../props';
+import { defineNode } from '../../catalog/define-node';
+import { optionsOf } from '../../catalog/props';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
 

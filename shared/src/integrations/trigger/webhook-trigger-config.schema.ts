@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { InferProps } from './infer-props';
-import { triggerWebhookNode } from './nodes/trigger-webhook.node';
-import { propsToZod } from './props-to-zod';
+import type { InferProps } from '../../catalog/infer-props';
+import { triggerWebhookNode } from './trigger-webhook.node';
+import { propsToZod } from '../../catalog/props-to-zod';
 
 /** The parsed `trigger.webhook` config the ingress works with, defaults filled in (DESIGN §12). */
 export type WebhookTriggerConfig = InferProps<typeof triggerWebhookNode.props>;

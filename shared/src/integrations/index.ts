@@ -1,0 +1,33 @@
+import type { IntegrationDescription } from '../catalog/define-node';
+import { dataIntegration } from './data';
+import { discordIntegration } from './discord';
+import { emailIntegration } from './email';
+import { flowIntegration } from './flow';
+import { httpIntegration } from './http';
+import { logicIntegration } from './logic';
+import { slackIntegration } from './slack';
+import { triggerIntegration } from './trigger';
+import { webhookIntegration } from './webhook';
+
+export * from './data';
+export * from './discord';
+export * from './email';
+export * from './flow';
+export * from './http';
+export * from './logic';
+export * from './slack';
+export * from './trigger';
+export * from './webhook';
+
+/** Every integration, in palette order. Adding one means adding its folder and a line here. */
+export const integrations: readonly IntegrationDescription[] = [
+  triggerIntegration,
+  httpIntegration,
+  slackIntegration,
+  discordIntegration,
+  emailIntegration,
+  webhookIntegration,
+  dataIntegration,
+  logicIntegration,
+  flowIntegration,
+];
