@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-import type { TriggerAuthConfig, VerificationRequest, VerificationResult } from './types.js';
-import { verifyTriggerAuth } from './verify-trigger-auth.js';
+import type { TriggerAuthConfig, VerificationRequest, VerificationResult } from '../triggers/verification/types.js';
+import { verifyTriggerAuth } from '../triggers/verification/verify-trigger-auth.js';
 
 /**
  * Test helpers: the fixed clock, requests and independent HMAC computations for the specs.
