@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 
-import type { TriggerAuthConfig, VerificationRequest, VerificationResult } from '../triggers/verification/types.js';
+import type {
+  TriggerAuthConfig,
+  VerificationRequest,
+  VerificationResult,
+} from '../triggers/verification/types.js';
 import { verifyTriggerAuth } from '../triggers/verification/verify-trigger-auth.js';
 
 /**
