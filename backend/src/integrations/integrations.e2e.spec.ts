@@ -17,6 +17,7 @@ const SMTP_PASSWORD = 's3cret';
 /** Standard Webhooks secret: whsec_ + base64 of 32 bytes. */
 const SIGNING_SECRET = `whsec_${Buffer.alloc(32, 42).toString('base64')}`;
 const BOT_TOKEN = 'xoxb-test-token';
+const TELEGRAM_TOKEN = '123456789:AAtelegram-test-token';
 
 /** Small retries keep the suite fast. */
 const retry = { attempts: 3, backoff: 'fixed', delayMs: 200 } as const;
@@ -188,15 +189,17 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
   /** When each Slack request arrived, by index in `slack.requests`. */
   let slackArrivals: number[];
   let discord: HttpSink;
+  let telegram: HttpSink;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let receiver: VerifyingReceiver;
   let token: string;
   let teamId: string;
   const credentials: Record<
-    'slackBot' | 'discord' | 'smtp' | 'smtpWrongPassword' | 'signing',
+    'slackBot' | 'discord' | 'telegram' | 'smtp' | 'smtpWrongPassword' | 'signing',
     string
   > = {
     slackBot: '',
+    telegram: '',
     discord: '',
     smtp: '',
     smtpWrongPassword: '',
@@ -321,11 +324,13 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
     slack = await new HttpSink().start();
     slackArrivals = timeArrivals(slack);
     discord = await new HttpSink().start();
+    telegram = await new HttpSink().start();
     smtp = await startSmtpServer();
     receiver = await new VerifyingReceiver(SIGNING_SECRET).start();
     app = await startTestApp(environment, {
       OUTBOUND_ALLOWLIST: '127.0.0.1/32',
       SLACK_API_URL: `${slack.url}/api`,
+      TELEGRAM_API_URL: `${telegram.url}/tg`,
     });
     ({
       token,
@@ -334,6 +339,9 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
     credentials.slackBot = await createCredential('Slack bot', 'slack.bot', { token: BOT_TOKEN });
     credentials.discord = await createCredential('Discord #orders', 'discord.webhook', {
       url: `${discord.url}/api/webhooks/1187654321/discord-webhook-token`,
+    });
+    credentials.telegram = await createCredential('Order bot', 'telegram.bot', {
+      token: TELEGRAM_TOKEN,
     });
     const smtpData = {
       host: '127.0.0.1',
@@ -354,7 +362,59 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
   });
   afterAll(async () => {
     await app?.stop();
-    await Promise.all([slack?.stop(), discord?.stop(), smtp?.close(), receiver?.stop()]);
+    await Promise.all([
+      slack?.stop(),
+      discord?.stop(),
+      telegram?.stop(),
+      smtp?.close(),
+      receiver?.stop(),
+    ]);
+  });
+
+  // The worked example of docs/adding-a-node-type.md: an integration with its own API base setting.
+  it('runs webhook → Telegram through TELEGRAM_API_URL, the token only in the path', async () => {
+    const url = await publish(
+      'Order paid to Telegram',
+      fanOut([
+        {
+          id: 'telegram',
+          type: 'telegram.message',
+          name: 'Tell the group',
+          position: { x: 0, y: 150 },
+          retry,
+          config: {
+            credentialId: credentials.telegram,
+            chatId: '-1001234567890',
+            text: 'Order {{ trigger.body.orderId }} paid ({{ trigger.body.total }} EUR)',
+          },
+        },
+      ]),
+    );
+    telegram.reply({
+      status: 200,
+      body: { ok: true, result: { message_id: 77, chat: { id: -1001234567890 }, date: 1 } },
+    });
+    const before = telegram.requests.length;
+
+    const result = await run(url, order);
+
+    expect(result.status).toBe('succeeded');
+    const calls = telegram.requests.slice(before);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: `/tg/bot${encodeURIComponent(TELEGRAM_TOKEN)}/sendMessage`,
+    });
+    expect(JSON.parse(calls[0].body)).toEqual({
+      chat_id: '-1001234567890',
+      text: 'Order ord_1042 paid (59.9 EUR)',
+    });
+    expect(stepOf(result.steps, 'telegram').output).toEqual({
+      ok: true,
+      messageId: 77,
+      chatId: -1001234567890,
+      date: 1,
+    });
   });
 
   it('runs webhook → Slack + Discord + e-mail + signed webhook with the mapped fields', async () => {

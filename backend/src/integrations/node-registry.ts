@@ -8,6 +8,7 @@ import { httpImplementation } from './http/index.js';
 import type { IntegrationImplementation } from './implement-integration.js';
 import { logicImplementation } from './logic/index.js';
 import { slackImplementation } from './slack/index.js';
+import { telegramImplementation } from './telegram/index.js';
 import { triggerImplementation } from './trigger/index.js';
 import { webhookImplementation } from './webhook/index.js';
 
@@ -17,6 +18,7 @@ export const integrationImplementations: readonly IntegrationImplementation[] = 
   httpImplementation,
   slackImplementation,
   discordImplementation,
+  telegramImplementation,
   emailImplementation,
   webhookImplementation,
   dataImplementation,

@@ -21,6 +21,8 @@ export interface OutboundPost {
   timeoutMs: number;
   signal: AbortSignal;
   fetch: NodeServices['fetch'];
+  /** How failures name the URL when its path holds a secret (a bot token); default: the URL. */
+  shownAs?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface OutboundPost {
  * StepFailures (retryable); a canceled execution rethrows the cancel reason.
  */
 export async function postOutbound(post: OutboundPost): Promise<OutboundAnswer> {
-  const label: HttpRequestLabel = { method: 'POST', url: post.url.href };
+  const label: HttpRequestLabel = { method: 'POST', url: post.shownAs ?? post.url.href };
   const deadline = AbortSignal.any([post.signal, AbortSignal.timeout(post.timeoutMs)]);
   try {
     const response = await post.fetch(post.url, {

@@ -6,6 +6,7 @@ import { flowIntegration } from './flow';
 import { httpIntegration } from './http';
 import { logicIntegration } from './logic';
 import { slackIntegration } from './slack';
+import { telegramIntegration } from './telegram';
 import { triggerIntegration } from './trigger';
 import { webhookIntegration } from './webhook';
 
@@ -16,6 +17,7 @@ export * from './flow';
 export * from './http';
 export * from './logic';
 export * from './slack';
+export * from './telegram';
 export * from './trigger';
 export * from './webhook';
 
@@ -25,6 +27,7 @@ export const integrations: readonly IntegrationDescription[] = [
   httpIntegration,
   slackIntegration,
   discordIntegration,
+  telegramIntegration,
   emailIntegration,
   webhookIntegration,
   dataIntegration,
