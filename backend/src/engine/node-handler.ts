@@ -16,7 +16,7 @@ export interface NodeRunInput<Config = Record<string, unknown>> {
   config: Config;
   /** Present when the config names a credential: its type id and decrypted fields. */
   credential?: { type: string; data: Record<string, unknown> };
-  /** The evaluation context of DESIGN §3 (trigger request, earlier steps' outputs, …). */
+  /** The expression context (trigger request, earlier steps' outputs, …). */
   context: ExpressionContext;
   step: {
     executionId: string;
@@ -33,7 +33,7 @@ export interface NodeRunInput<Config = Record<string, unknown>> {
 
 /** I/O the platform lends to handlers, so every outbound call passes the outbound guard. */
 export interface NodeServices {
-  /** `fetch` whose connections are checked by the outbound guard (DESIGN §8), including redirects. */
+  /** `fetch` whose connections are checked by the outbound guard, including redirects. */
   fetch: typeof fetch;
   /**
    * The same guard for connections that are not HTTP (SMTP): resolves `host`, checks it, and

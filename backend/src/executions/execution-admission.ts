@@ -15,7 +15,7 @@ export type Admission = 'started' | 'held' | 'gone';
 const STARTABLE = ['queued', 'waiting'] as const;
 
 /**
- * Per-flow concurrency and ordering keys (DESIGN §5), checked when a worker is about to start a
+ * Per-flow concurrency and ordering keys, checked when a worker is about to start a
  * run (or resume one after a delay or a retry backoff).
  *
  * A slot is held by a `running` execution only: a run in `waiting` (flow.delay, retry backoff)

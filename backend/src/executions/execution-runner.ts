@@ -47,7 +47,7 @@ type RunToAdvance = ExecutionEntity & { flow: FlowEntity | null; steps: StepRunE
 const MAX_PREPARED = 500;
 
 /**
- * Moves one execution forward as far as it can go (DESIGN §6). Every step's state is written
+ * Moves one execution forward as far as it can go (docs/architecture.md §3, §4). Every step's state is written
  * before the next is planned, so a worker killed mid-run resumes from the last completed step:
  * the job runs again, finished steps are read back, and only the interrupted one runs again.
  */

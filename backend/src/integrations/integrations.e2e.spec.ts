@@ -371,7 +371,7 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
     ]);
   });
 
-  // The worked example of docs/adding-a-node-type.md: an integration with its own API base setting.
+  // The worked example of CONTRIBUTING.md: an integration with its own API base setting.
   it('runs webhook → Telegram through TELEGRAM_API_URL, the token only in the path', async () => {
     const url = await publish(
       'Order paid to Telegram',

@@ -65,7 +65,7 @@ interface ReceivedRequest {
 }
 
 /**
- * The webhook ingress (DESIGN §5): verify, record durably, then queue. Every request that
+ * The webhook ingress (docs/architecture.md §3): verify, record durably, then queue. Every request that
  * reaches a known trigger key becomes a Delivery row, whatever the outcome; a 2xx is only
  * sent once the delivery and its execution are committed.
  */

@@ -102,7 +102,7 @@ describe(isPropVisible.name, () => {
 });
 
 describe('webhookTriggerConfigSchema', () => {
-  it('fills the DESIGN §12 defaults', () => {
+  it('fills the webhook trigger defaults', () => {
     const config = webhookTriggerConfigSchema.parse({ dedupe: { header: 'X-GitHub-Delivery' } });
     expect(config).toMatchObject({
       methods: ['POST'],

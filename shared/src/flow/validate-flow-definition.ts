@@ -14,7 +14,7 @@ export type FlowValidationResult =
 const joinPath = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /**
- * Checks everything that can be known before a run (DESIGN §3): structure, one trigger, unique
+ * Checks everything that can be known before a run: structure, one trigger, unique
  * ids, edges between existing nodes, no cycles, known node types, required and well-typed config,
  * branch handles, and expressions that compile. Used on save, on publish and by the editor.
  */

@@ -25,7 +25,7 @@ const hints: Record<number, string> = {
 };
 
 /**
- * DESIGN §12 `discord.message`: POSTs `{content, username}` to a channel webhook (from the
+ * `discord.message`: POSTs `{content, username}` to a channel webhook (from the
  * credential, or the `webhookUrl` field) with `?wait=true`, so the output is the posted message.
  * A 429 carries Discord's `retry_after` (seconds) as the retry delay.
  */

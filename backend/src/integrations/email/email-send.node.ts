@@ -13,9 +13,9 @@ const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 const connectionCodes = new Set(['ECONNECTION', 'ESOCKET', 'EDNS', 'ETIMEDOUT', 'EPROXY']);
 
 /**
- * DESIGN §12 `email.send` over SMTP (nodemailer). Recipients (`to`: one address, several
+ * `email.send` over SMTP (nodemailer). Recipients (`to`: one address, several
  * separated by commas or semicolons, or a list) are checked before anything is sent. The SMTP
- * host passes the outbound guard (DESIGN §8) and the checked address is the one dialed, the host
+ * host passes the outbound guard and the checked address is the one dialed, the host
  * name kept for TLS. 4xx replies and dropped connections retry; 5xx replies fail for good. The
  * Message-ID is derived from the execution and node, so a retried e-mail can be recognised.
  */

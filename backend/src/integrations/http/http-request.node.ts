@@ -19,7 +19,7 @@ export const maxResponseBytes = 10 * 1024 * 1024;
 const bodylessMethods = new Set(['GET', 'HEAD']);
 
 /**
- * DESIGN §12 `http.request`. Every request carries `Idempotency-Key: <executionId>:<nodeId>`
+ * `http.request`. Every request carries `Idempotency-Key: <executionId>:<nodeId>`
  * (steps are at-least-once). Dry runs send GET and HEAD, which only read, so later steps see real
  * data; other methods are described instead of sent.
  */

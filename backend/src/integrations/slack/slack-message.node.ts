@@ -47,7 +47,7 @@ const hints: Record<string, (channel: string) => string> = {
 };
 
 /**
- * DESIGN §12 `slack.message`: an incoming webhook (posts `{text, blocks}` to its own channel) or
+ * `slack.message`: an incoming webhook (posts `{text, blocks}` to its own channel) or
  * a bot token with `chat.postMessage` (to `channel`). Slack's refusals become StepFailures that
  * name Slack's error code, retryable where Slack says so (429, 5xx, `ratelimited`,
  * `internal_error`, …). The Web API base is the `SLACK_API_URL` setting, so tests can use a stand-in.

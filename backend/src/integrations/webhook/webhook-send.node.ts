@@ -26,7 +26,7 @@ export function signWebhook(key: Buffer, id: string, timestamp: number, body: st
 }
 
 /**
- * DESIGN §12 `webhook.send`: POSTs `{type, timestamp, data}` signed per Standard Webhooks. The
+ * `webhook.send`: POSTs `{type, timestamp, data}` signed per Standard Webhooks. The
  * `webhook-id` is derived from the execution and node, so every retry carries the same id; the
  * timestamp and signature are fresh per try. 410 Gone stops retrying; Retry-After is honoured.
  */

@@ -3,7 +3,7 @@ import { optionsOf } from '../../catalog/props';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
 
-/** Trigger config of DESIGN §5/§12. Nothing here is a template except the key expressions. */
+/** The `trigger.webhook` config. Nothing here is a template except the key expressions. */
 export const triggerWebhookNode = defineNode({
   type: 'trigger.webhook',
   version: 1,

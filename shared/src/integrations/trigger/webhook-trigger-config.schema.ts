@@ -3,7 +3,7 @@ import type { InferProps } from '../../catalog/infer-props';
 import { triggerWebhookNode } from './trigger-webhook.node';
 import { propsToZod } from '../../catalog/props-to-zod';
 
-/** The parsed `trigger.webhook` config the ingress works with, defaults filled in (DESIGN §12). */
+/** The parsed `trigger.webhook` config the ingress works with, defaults filled in. */
 export type WebhookTriggerConfig = InferProps<typeof triggerWebhookNode.props>;
 export type WebhookAuthType = WebhookTriggerConfig['auth']['type'];
 
