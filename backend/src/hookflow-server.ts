@@ -71,6 +71,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     }
     await app.listen(config.http.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
+    // With PORT=0 the port is known only now; trigger URLs handed out from here on name it.
+    if (config.http.publicUrlFollowsPort) config.http.publicUrl = `http://localhost:${port}`;
     let stopping: Promise<void> | undefined;
     return {
       app,

@@ -436,10 +436,11 @@ describe.each(testEnvironments())(
         `/api/teams/${team.id}/flows/${flow.body.id}/publish`,
         { token },
       );
-      const hook = await fetch(
-        published.body.testWebhookUrl.replace(/^https?:\/\/[^/]+/, app.url),
-        { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
-      );
+      const hook = await fetch(published.body.testWebhookUrl, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       const { executionId } = (await hook.json()) as { executionId: string };
       const deliveries = await app.request(
         'GET',

@@ -14,7 +14,11 @@ describe(loadConfig.name, () => {
   it('defaults to the embedded mode, role all, on port 3000', () => {
     const sut = loadConfig({ DATA_DIR: freshDir() });
     expect(sut).toMatchObject({ mode: 'embedded', role: 'all', runsApi: true, runsWorker: true });
-    expect(sut.http).toEqual({ port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.http).toEqual({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      publicUrlFollowsPort: true,
+    });
     expect(sut.queue.backend).toBe('postgres');
     expect(sut.outbound).toEqual({ allowPrivate: false, allowlist: [] });
   });

@@ -19,7 +19,11 @@ const integrationSettings = integrationImplementations.flatMap((integration) =>
 );
 
 export const SETTINGS: SettingDoc[] = [
-  { name: 'PORT', default: '3000', description: 'HTTP port of the api / all roles.' },
+  {
+    name: 'PORT',
+    default: '3000',
+    description: 'HTTP port of the api / all roles; 0 takes a free one.',
+  },
   {
     name: 'DATA_DIR',
     default: './data',
@@ -148,7 +152,12 @@ export interface AppConfig {
   role: Role;
   runsApi: boolean;
   runsWorker: boolean;
-  http: { port: number; publicUrl: string };
+  http: {
+    port: number;
+    publicUrl: string;
+    /** PUBLIC_URL is unset: the URL names the port bound, which PORT=0 leaves to the system. */
+    publicUrlFollowsPort: boolean;
+  };
   database: { url?: string; dataDir: string };
   queue: {
     backend: QueueBackendKind;
@@ -255,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: {
       port: s.PORT,
       publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+      publicUrlFollowsPort: s.PUBLIC_URL === undefined,
     },
     database: { url: s.DATABASE_URL, dataDir },
     queue: {

@@ -81,24 +81,8 @@ describe.each(testEnvironments())(
     let token: string;
     let teamId: string;
 
-    /** Creates and publishes a flow; returns its id and production trigger URL on this app. */
-    const publish = async (name: string, definition: FlowDefinition) => {
-      const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
-        token,
-        body: { name, definition },
-      });
-      expect(created.body.issues).toEqual([]);
-      const published = await app.request(
-        'POST',
-        `/api/teams/${teamId}/flows/${created.body.id}/publish`,
-        { token },
-      );
-      expect(published.status).toBe(200);
-      return {
-        flowId: created.body.id as string,
-        hookUrl: (published.body.webhookUrl as string).replace(/^https?:\/\/[^/]+/, app.url),
-      };
-    };
+    const publish = (name: string, definition: FlowDefinition) =>
+      app.publishFlow(token, teamId, name, definition);
     const deliver = async (hookUrl: string, body: unknown) => {
       const response = await fetch(hookUrl, {
         method: 'POST',

@@ -26,20 +26,8 @@ describe.each(testEnvironments())('Runs that would stay stuck ($name mode)', (en
   let runner: ExecutionRunner;
   let events: ExecutionEventBus;
 
-  const publish = async (name: string, definition: FlowDefinition) => {
-    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
-      token,
-      body: { name, definition },
-    });
-    expect(created.body.issues).toEqual([]);
-    const published = await app.request(
-      'POST',
-      `/api/teams/${teamId}/flows/${created.body.id}/publish`,
-      { token },
-    );
-    expect(published.status).toBe(200);
-    return (published.body.webhookUrl as string).replace(/^https?:\/\/[^/]+/, app.url);
-  };
+  const publish = async (name: string, definition: FlowDefinition) =>
+    (await app.publishFlow(token, teamId, name, definition)).hookUrl;
   const deliver = async (hookUrl: string, body: Record<string, unknown>) => {
     const response = await fetch(hookUrl, {
       method: 'POST',

@@ -271,22 +271,10 @@ describe.each(testEnvironments())('Integrations end to end ($name mode)', (envir
     return response.body.id as string;
   };
 
-  /** Creates and publishes a flow; returns its trigger URL on this app. */
-  const publish = async (name: string, definition: FlowDefinition) => {
-    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
-      token,
-      body: { name, definition },
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.issues).toEqual([]);
-    const published = await within(
-      15_000,
-      'POST …/publish',
-      app.request('POST', `/api/teams/${teamId}/flows/${created.body.id}/publish`, { token }),
-    );
-    expect(published.status).toBe(200);
-    return (published.body.webhookUrl as string).replace(/^https?:\/\/[^/]+/, app.url);
-  };
+  /** Creates and publishes a flow; returns its trigger URL. */
+  const publish = async (name: string, definition: FlowDefinition) =>
+    (await within(15_000, 'create and publish', app.publishFlow(token, teamId, name, definition)))
+      .hookUrl;
 
   const execution = (id: string) =>
     app.request('GET', `/api/teams/${teamId}/executions/${id}`, { token });

@@ -124,7 +124,7 @@ describe.each(testEnvironments())('The core loop over real HTTP ($name mode)', (
     });
     expect(published.status).toBe(200);
     expect(published.body.version).toBe(1);
-    webhookUrl = published.body.webhookUrl.replace(/^https?:\/\/[^/]+/, app.url);
+    webhookUrl = published.body.webhookUrl;
   });
   afterAll(async () => {
     await app.stop();

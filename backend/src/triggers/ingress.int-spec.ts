@@ -29,24 +29,15 @@ describe.each(testEnvironments())('Trigger URL rules ($name mode)', (environment
   let token: string;
   let teamId: string;
 
-  /** Creates and publishes a flow; returns its production and test URLs on this server. */
+  /** Creates and publishes a flow; returns its id, production and test URLs. */
   const publish = async (definition: FlowDefinition) => {
-    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+    const { flowId, hookUrl, testHookUrl } = await app.publishFlow(
       token,
-      body: { name: 'Rules', definition },
-    });
-    const published = await app.request(
-      'POST',
-      `/api/teams/${teamId}/flows/${created.body.id}/publish`,
-      { token },
+      teamId,
+      'Rules',
+      definition,
     );
-    expect(published.status).toBe(200);
-    const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, app.url);
-    return {
-      id: created.body.id as string,
-      url: local(published.body.webhookUrl),
-      testUrl: local(published.body.testWebhookUrl),
-    };
+    return { id: flowId, url: hookUrl, testUrl: testHookUrl };
   };
   const lastDelivery = async (flowId: string) =>
     (await app.request('GET', `/api/teams/${teamId}/flows/${flowId}/deliveries`, { token })).body

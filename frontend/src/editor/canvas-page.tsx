@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { useTeamId } from '../auth/session-store';
-import { FlowStoreProvider } from '../editor/flow-store-context';
+import { FlowStoreProvider } from './flow-store-context';
 import { FlowEditor } from './flow-editor';
 
 /** Loads one flow and opens it in its own store. */

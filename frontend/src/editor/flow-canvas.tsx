@@ -7,8 +7,8 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, type DragEvent, type KeyboardEvent } from 'react';
-import { useCanvasGraph, useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
-import { FLOW_NODE_TYPE } from '../editor/flow-store';
+import { useCanvasGraph, useFlowStore, useFlowStoreApi } from './flow-store-context';
+import { FLOW_NODE_TYPE } from './flow-store';
 import { FlowNode } from './flow-node';
 import { PALETTE_MIME } from './node-palette';
 

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useFlowStore } from '../editor/flow-store-context';
-import type { CanvasNode } from '../editor/flow-store';
+import { useFlowStore } from './flow-store-context';
+import type { CanvasNode } from './flow-store';
 
 /**
  * One step on the canvas. Triggers start a flow, so they have no input handle. Issues and run

@@ -1,6 +1,6 @@
 import type { FlowDefinition, FlowView } from '@hookflow/shared';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { FlowStoreProvider } from '../editor/flow-store-context';
+import { FlowStoreProvider } from './flow-store-context';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { PublishDialog } from './publish-dialog';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
-import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
+import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { diffDefinitions, isUnchanged, type DefinitionDiff } from './definition-diff';
 
 export interface PublishDialogProps {

@@ -1,6 +1,6 @@
 import { createDefaultDefinition } from '@hookflow/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { FlowStoreProvider } from '../editor/flow-store-context';
+import { FlowStoreProvider } from './flow-store-context';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { RunDialog } from './run-dialog';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
-import { useFlowStoreApi } from '../editor/flow-store-context';
+import { useFlowStoreApi } from './flow-store-context';
 import { DryRunToggle } from '../runs/dry-run-toggle';
 
 export interface RunDialogProps {

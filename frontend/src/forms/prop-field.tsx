@@ -1,6 +1,7 @@
 import { allowsExpression, type Prop } from '@hookflow/shared';
-import { CredentialField } from '../credentials/credential-field';
+import { useContext } from 'react';
 import { KeyValueField, MultiselectField, StringListField } from './collection-fields';
+import { CredentialFieldSlot } from './credential-field-slot';
 import { ExpressionInput } from './expression-input';
 import { JsonField } from './json-field';
 
@@ -18,6 +19,7 @@ const orUndefined = (text: string) => (text === '' ? undefined : text);
 
 /** The input for one prop, chosen by its type. */
 export function PropField({ id, prop, value, onChange }: PropFieldProps) {
+  const renderCredentialField = useContext(CredentialFieldSlot);
   const expression = allowsExpression(prop);
   switch (prop.type) {
     case 'text':
@@ -107,13 +109,11 @@ export function PropField({ id, prop, value, onChange }: PropFieldProps) {
         />
       );
     case 'credential':
-      return (
-        <CredentialField
-          id={id}
-          credentialTypes={prop.credentialTypes}
-          value={asString(value)}
-          onChange={(credentialId) => onChange(orUndefined(credentialId))}
-        />
-      );
+      return renderCredentialField({
+        id,
+        credentialTypes: prop.credentialTypes,
+        value: asString(value),
+        onChange: (credentialId) => onChange(orUndefined(credentialId)),
+      });
   }
 }

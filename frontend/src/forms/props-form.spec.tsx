@@ -1,7 +1,9 @@
 import type { PropsRecord } from '@hookflow/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
+import { renderCredentialField } from '../credentials/credential-field';
 import { mockApi, TEAM_ID } from '../test/api-mock';
+import { CredentialFieldSlot } from './credential-field-slot';
 import { PickerContext } from './picker-context';
 import { PropsForm, type ConfigValue } from './props-form';
 
@@ -64,16 +66,18 @@ function Harness({
   const [value, setValue] = useState(initial);
   return (
     <PickerContext.Provider value={{ sample: null, setTarget: () => undefined, teamId: TEAM_ID }}>
-      <PropsForm
-        props={props}
-        value={value}
-        idPrefix="f"
-        fieldIssues={{ name: 'field "name" is required' }}
-        onChange={(next) => {
-          setValue(next);
-          onValue(next);
-        }}
-      />
+      <CredentialFieldSlot.Provider value={renderCredentialField}>
+        <PropsForm
+          props={props}
+          value={value}
+          idPrefix="f"
+          fieldIssues={{ name: 'field "name" is required' }}
+          onChange={(next) => {
+            setValue(next);
+            onValue(next);
+          }}
+        />
+      </CredentialFieldSlot.Provider>
     </PickerContext.Provider>
   );
 }
