@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { ExecutionsModule } from './executions/executions.module.js';
+import { ExpressionsModule } from './expressions/expressions.module.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TriggersModule } from './triggers/triggers.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
           asyncCommit: config.role === 'worker' && config.database.url !== undefined,
         }),
         QueueModule.forRoot(targets.queue),
+        ExpressionsModule,
         HealthModule,
         AuthModule,
         TeamsModule,

@@ -9,6 +9,7 @@ import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { apiJsonBody } from './common/json-body.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { serveOpenApi } from './common/openapi.js';
+import { separateHooksHost, securityHeaders } from './ui/security-headers.js';
 import { healthOnly, serveEditor } from './ui/static-ui.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -60,9 +61,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       },
     );
     app.disable('x-powered-by');
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // Only the proxies TRUST_PROXY names may state the client's address (X-Forwarded-For).
+    app.set('trust proxy', config.http.trustProxy);
     app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
+    app.use(securityHeaders(config));
     if (config.runsApi) {
+      const hostSplit = separateHooksHost(config);
+      if (hostSplit) app.use(hostSplit);
       app.use(apiJsonBody);
       serveOpenApi(app);
       serveEditor(app);
@@ -72,7 +77,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     await app.listen(config.http.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
     // With PORT=0 the port is known only now; trigger URLs handed out from here on name it.
-    if (config.http.publicUrlFollowsPort) config.http.publicUrl = `http://localhost:${port}`;
+    if (config.http.publicUrlFollowsPort) {
+      const bound = `http://localhost:${port}`;
+      if (config.http.hooksUrl === config.http.publicUrl) config.http.hooksUrl = bound;
+      config.http.publicUrl = bound;
+    }
     let stopping: Promise<void> | undefined;
     return {
       app,

@@ -52,14 +52,14 @@ async function ownMeasure(page, baseUrl, token, teamId) {
     largeDefinition(200),
     { publish: false },
   );
+  // The session is an HttpOnly cookie: a log-in token set from outside the page.
+  await page
+    .context()
+    .addCookies([
+      { name: 'hf_session', value: token, url: `${baseUrl}/api`, httpOnly: true, sameSite: 'Lax' },
+    ]);
   await page.goto(`${baseUrl}/flows`);
-  await page.evaluate(
-    ([t, team]) => {
-      localStorage.setItem('hookflow.token', t);
-      localStorage.setItem('hookflow.team', team);
-    },
-    [token, teamId],
-  );
+  await page.evaluate((team) => localStorage.setItem('hookflow.team', team), teamId);
   await page.goto(`${baseUrl}/flows/${flow.id}`);
   await page.waitForFunction(
     () => document.querySelectorAll('.react-flow__node').length >= 200,

@@ -212,6 +212,7 @@ export async function signup(base) {
     email,
     password: 'bench-password-123',
     name: 'Bench',
+    session: 'bearer',
   });
   return { token: out.token, teamId: out.team?.id ?? out.teams?.[0]?.id, email };
 }

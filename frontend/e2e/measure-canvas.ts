@@ -72,15 +72,15 @@ export async function measureLargeFlowOpen(
     definition: largeDefinition(),
   });
 
-  // The session lives in localStorage; set it on the app's origin before opening the flow.
+  // A log-in token works as the browser's session cookie (HttpOnly, so it is set from outside the
+  // page); the editor gets its CSRF token from /api/me. The chosen team lives in localStorage.
+  await page
+    .context()
+    .addCookies([
+      { name: 'hf_session', value: token, url: `${baseUrl}/api`, httpOnly: true, sameSite: 'Lax' },
+    ]);
   await page.goto(`${baseUrl}/login`);
-  await page.evaluate(
-    ([t, team]) => {
-      localStorage.setItem('hookflow.token', t);
-      localStorage.setItem('hookflow.team', team);
-    },
-    [token, teamId],
-  );
+  await page.evaluate((team) => localStorage.setItem('hookflow.team', team), teamId);
 
   const started = Date.now();
   await page.goto(`${baseUrl}/flows/${flow.id}`);

@@ -6,7 +6,6 @@
 import type { FlowDefinition, FlowView } from '@hookflow/shared';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { TOKEN_STORAGE_KEY } from '../src/api/client';
 import { startSink } from './support/http-sink';
 import {
   artifactsDir,
@@ -42,7 +41,7 @@ function signUp(name: string, email: string) {
   return callApi<{ token: string; team: { id: string } }>(
     'POST',
     '/api/auth/signup',
-    { name, email, password: 'correct horse battery' },
+    { name, email, password: 'correct horse battery', session: 'bearer' },
     '',
   );
 }
@@ -97,12 +96,16 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const signedUp = await signUp('Ada', 'ada@example.com');
   owner = { token: signedUp.token, teamId: signedUp.team.id };
-  // Signed in as after the log-in page: the token is kept in localStorage.
+  // Signed in as after the log-in page: the browser holds the session as an HttpOnly cookie.
   await page.goto(`${backend.baseUrl}/login`);
-  await page.evaluate(
-    ([key, token]) => localStorage.setItem(key, token),
-    [TOKEN_STORAGE_KEY, owner.token],
-  );
+  await page.evaluate(async (email) => {
+    const response = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
+    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
+  }, 'ada@example.com');
 }, 90_000);
 
 afterAll(async () => {

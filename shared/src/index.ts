@@ -5,3 +5,4 @@ export * from './expressions';
 export * from './flow';
 export * from './api';
 export * from './templates';
+export * from './redaction';

@@ -55,6 +55,7 @@ describe.each(testEnvironments())(
             email: 'Grace.Hopper@Example.com',
             password: 'a long enough password',
             name: 'Grace',
+            session: 'bearer',
           },
         });
         expect(response.status).toBe(201);
@@ -121,7 +122,7 @@ describe.each(testEnvironments())(
           body: { email: 'login@example.com', password: 'the right password', name: 'L' },
         });
         const ok = await app.request('POST', '/api/auth/login', {
-          body: { email: 'LOGIN@example.com', password: 'the right password' },
+          body: { email: 'LOGIN@example.com', password: 'the right password', session: 'bearer' },
         });
         expect(ok.status).toBe(200);
         expect((await app.request('GET', '/api/me', { token: ok.body.token })).status).toBe(200);
@@ -156,7 +157,9 @@ describe.each(testEnvironments())(
         const blocked = await attempt('the right password');
         expect(blocked.status).toBe(429);
         expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-        expect(blocked.body.message).toContain('Too many failed log-ins for this account');
+        expect(blocked.body.message).toContain(
+          'Too many log-in attempts for this account from this address',
+        );
       });
     });
 

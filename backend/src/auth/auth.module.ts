@@ -7,19 +7,20 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
-import { LoginFailureEntity } from './login-failure.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { SessionCookieService } from './session-cookie.service.js';
 import { TokenService } from './token.service.js';
 import { UserEntity } from './user.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, ApiKeyEntity, LoginFailureEntity]), TeamsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, ApiKeyEntity]), TeamsModule],
   controllers: [AuthController],
   providers: [
     AuthService,
     ApiKeysService,
     TokenService,
     LoginThrottleService,
+    SessionCookieService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

@@ -1,12 +1,12 @@
 import { ConflictException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuthResponse, LoginBody, MeResponse, SignupBody, User } from '@hookflow/shared';
+import type { LoginBody, MeResponse, SignupBody, Team, User } from '@hookflow/shared';
 import { DataSource, Repository } from 'typeorm';
 import { TeamsService } from '../teams/teams.service.js';
 import type { AuthUser } from './current-user.decorator.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { DECOY_HASH, passwordHasher } from './password-hasher.js';
-import { TokenService } from './token.service.js';
+import { TokenService, type IssuedToken } from './token.service.js';
 import { UserEntity } from './user.entity.js';
 
 const toUser = ({ id, email, name, createdAt }: UserEntity): User => ({
@@ -15,6 +15,13 @@ const toUser = ({ id, email, name, createdAt }: UserEntity): User => ({
   name,
   createdAt: createdAt.toISOString(),
 });
+
+/** A new session: the controller hands its token out as a cookie or in the body. */
+export interface SignedIn {
+  session: IssuedToken;
+  user: User;
+  team?: Team;
+}
 
 @Injectable()
 export class AuthService {
@@ -27,7 +34,7 @@ export class AuthService {
   ) {}
 
   /** Creates the account and its personal team together: neither exists without the other. */
-  async signup(body: SignupBody): Promise<AuthResponse> {
+  async signup(body: SignupBody): Promise<SignedIn> {
     const email = body.email.toLowerCase();
     const passwordHash = await passwordHasher.hash(body.password);
     const { user, team } = await this.dataSource.transaction(async (manager) => {
@@ -40,20 +47,26 @@ export class AuthService {
       const team = await this.teams.createWithOwner(manager, `${body.name}'s team`, user.id);
       return { user, team };
     });
-    return { token: await this.tokens.issue(user.id), user: toUser(user), team };
+    return {
+      session: await this.tokens.issue(user.id, user.tokenVersion),
+      user: toUser(user),
+      team,
+    };
   }
 
-  async login(body: LoginBody, ip: string): Promise<AuthResponse> {
+  async login(body: LoginBody, ip: string): Promise<SignedIn> {
     const email = body.email.toLowerCase();
-    await this.throttle.assertAllowed(email, ip);
+    await this.throttle.takeAttempt(email, ip);
     const user = await this.users.findOneBy({ email });
     const valid = await passwordHasher.verify(user?.passwordHash ?? DECOY_HASH, body.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email, ip);
-      throw new UnauthorizedException('Wrong e-mail or password');
-    }
-    await this.throttle.recordSuccess(email);
-    return { token: await this.tokens.issue(user.id), user: toUser(user) };
+    if (!user || !valid) throw new UnauthorizedException('Wrong e-mail or password');
+    await this.throttle.recordSuccess(email, ip);
+    return { session: await this.tokens.issue(user.id, user.tokenVersion), user: toUser(user) };
+  }
+
+  /** Ends every session of the user, on every device: their tokens name the old version. */
+  async logOutEverywhere(userId: string): Promise<void> {
+    await this.users.increment({ id: userId }, 'tokenVersion', 1);
   }
 
   async me(caller: AuthUser): Promise<MeResponse> {

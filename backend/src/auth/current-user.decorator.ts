@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { SessionClaims } from './token.service.js';
 
 /** Who is calling, as the AuthGuard established it. */
 export interface AuthUser {
@@ -9,6 +10,8 @@ export interface AuthUser {
 
 export interface AuthenticatedRequest {
   user?: AuthUser;
+  /** Set when the caller used a log-in token (not an API key); `viaCookie` for the browser. */
+  session?: SessionClaims & { viaCookie: boolean };
 }
 
 export const CurrentUser = createParamDecorator(

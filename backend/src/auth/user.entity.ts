@@ -15,6 +15,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
+  /** Part of every log-in token; raising it ends all of this user's sessions (log out everywhere). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -17,6 +17,8 @@ describe(loadConfig.name, () => {
     expect(sut.http).toEqual({
       port: 3000,
       publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+      hooksUrl: 'http://localhost:3000',
       publicUrlFollowsPort: true,
     });
     expect(sut.queue.backend).toBe('postgres');
@@ -49,7 +51,33 @@ describe(loadConfig.name, () => {
       concurrency: 50,
     });
     expect(sut.http.publicUrl).toBe('https://hooks.example.com');
+    expect(sut.http.hooksUrl).toBe('https://hooks.example.com');
     expect(sut.outbound.allowlist).toEqual(['internal.example.com', '10.1.0.0/16']);
+  });
+
+  it('serves trigger URLs from HOOKS_PUBLIC_URL when it is set', () => {
+    const sut = loadConfig({
+      DATA_DIR: freshDir(),
+      PUBLIC_URL: 'https://flows.example.com',
+      HOOKS_PUBLIC_URL: 'https://hooks.example.com/',
+    });
+    expect(sut.http).toMatchObject({
+      publicUrl: 'https://flows.example.com',
+      hooksUrl: 'https://hooks.example.com',
+    });
+    expect(() => loadConfig({ DATA_DIR: freshDir(), HOOKS_PUBLIC_URL: 'ftp://x' })).toThrow(
+      'Invalid setting HOOKS_PUBLIC_URL: must be a http:// or https:// URL',
+    );
+  });
+
+  it.each([
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, fd00::1', ['loopback', '10.0.0.0/8', 'fd00::1']],
+  ])('reads TRUST_PROXY=%s as Express trust proxy %j', (raw, expected) => {
+    expect(loadConfig({ DATA_DIR: freshDir(), TRUST_PROXY: raw }).http.trustProxy).toEqual(
+      expected,
+    );
   });
 
   it.each([
@@ -64,6 +92,14 @@ describe(loadConfig.name, () => {
     [
       { OUTBOUND_ALLOW_PRIVATE: 'maybe' },
       'Invalid setting OUTBOUND_ALLOW_PRIVATE: must be true or false',
+    ],
+    [
+      { TRUST_PROXY: 'true' },
+      'Invalid setting TRUST_PROXY: true would let any caller pick its address: give a hop count or proxy addresses',
+    ],
+    [
+      { TRUST_PROXY: 'loopback, proxy.local' },
+      'Invalid setting TRUST_PROXY: "proxy.local" is not an IP address or CIDR (use a hop count, or addresses, CIDRs, loopback, linklocal, uniquelocal)',
     ],
     [{ LOG_LEVEL: 'loud' }, 'Invalid setting LOG_LEVEL: must be error, warn, info or debug'],
     [

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IntegrationSettings } from '../engine/node-handler.js';
 import { integrationSettingValues } from '../integrations/implement-integration.js';
 import { integrationImplementations } from '../integrations/node-registry.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** One documented setting: the README's settings table is checked against this list. */
 export interface SettingDoc {
@@ -43,7 +44,14 @@ export const SETTINGS: SettingDoc[] = [
   {
     name: 'PUBLIC_URL',
     default: 'http://localhost:PORT',
-    description: 'Base URL of trigger URLs (Twilio-style signatures need it).',
+    description:
+      'Base URL of the editor and API (and of trigger URLs unless HOOKS_PUBLIC_URL is set).',
+  },
+  {
+    name: 'HOOKS_PUBLIC_URL',
+    default: '(unset: PUBLIC_URL)',
+    description:
+      'Base URL of trigger URLs on a host of their own, e.g. https://hooks.example.com (recommended).',
   },
   {
     name: 'ENCRYPTION_KEY',
@@ -79,6 +87,32 @@ export const SETTINGS: SettingDoc[] = [
     name: 'SHUTDOWN_TIMEOUT_MS',
     default: '10000',
     description: 'How long a stopping process lets running jobs finish.',
+  },
+  {
+    name: 'EXPRESSION_TIMEOUT_MS',
+    default: '1000',
+    description:
+      'How long the `{{ }}` expressions of one step may run; their thread is then stopped.',
+  },
+  {
+    name: 'EXPRESSION_MEMORY_MB',
+    default: '128',
+    description: 'Heap limit of each expression worker thread.',
+  },
+  {
+    name: 'EXPRESSION_WORKERS',
+    default: '2',
+    description: 'Worker threads per process that evaluate expressions (plain paths need none).',
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'Proxies whose X-Forwarded-For is believed: `false`, a hop count, or CIDRs.',
+  },
+  {
+    name: 'SESSION_HOURS',
+    default: '12',
+    description: 'Log-in sessions end after this many idle hours (7 days at most in all).',
   },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
   ...integrationSettings.map((setting) => ({
@@ -123,6 +157,7 @@ const envSchema = z.object({
   REDIS_URL: urlSetting(['redis:', 'rediss:']).optional(),
   ROLE: z.enum(['all', 'api', 'worker'], { message: 'must be all, api or worker' }).default('all'),
   PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
+  HOOKS_PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
   ENCRYPTION_KEY: z.string().optional(),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   OUTBOUND_ALLOW_PRIVATE: booleanSetting.default(false),
@@ -130,6 +165,11 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
   EXECUTION_RETENTION_DAYS: intSetting(1, 3650).default(30),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600000).default(10000),
+  EXPRESSION_TIMEOUT_MS: intSetting(10, 60000).default(1000),
+  EXPRESSION_MEMORY_MB: intSetting(16, 4096).default(128),
+  EXPRESSION_WORKERS: intSetting(1, 64).default(2),
+  TRUST_PROXY: z.string().default('false'),
+  SESSION_HOURS: intSetting(1, 168).default(12),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
@@ -152,10 +192,13 @@ export interface AppConfig {
   role: Role;
   runsApi: boolean;
   runsWorker: boolean;
+  /** `hooksUrl`: base of trigger URLs, `publicUrl` unless HOOKS_PUBLIC_URL is set. */
   http: {
     port: number;
     publicUrl: string;
-    /** PUBLIC_URL is unset: the URL names the port bound, which PORT=0 leaves to the system. */
+    hooksUrl: string;
+    trustProxy: TrustProxy;
+    /** PUBLIC_URL is unset: the URLs name the port bound, which PORT=0 leaves to the system. */
     publicUrlFollowsPort: boolean;
   };
   database: { url?: string; dataDir: string };
@@ -165,9 +208,15 @@ export interface AppConfig {
     concurrency: number;
     shutdownTimeoutMs: number;
   };
-  security: { encryptionKey: Buffer; jwtSecret: string };
+  security: {
+    encryptionKey: Buffer;
+    jwtSecret: string;
+    /** Idle lifetime of a log-in session (sliding); sessions end 7 days after log-in at most. */
+    sessionHours: number;
+  };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
+  expressions: { timeoutMs: number; memoryMb: number; workers: number };
   /** Each integration's settings by integration name, e.g. `integrations.slack.apiUrl`. */
   integrations: IntegrationSettings;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
@@ -256,6 +305,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'must be 32 bytes encoded as base64 or 64 hex characters',
     );
 
+  const trustProxy = parseTrustProxy(s.TRUST_PROXY);
+  if (typeof trustProxy === 'string') throw new ConfigError('TRUST_PROXY', trustProxy);
+
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, '');
   return {
     mode,
     role: s.ROLE,
@@ -263,7 +316,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runsWorker: s.ROLE !== 'api',
     http: {
       port: s.PORT,
-      publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+      publicUrl,
+      hooksUrl: s.HOOKS_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
+      trustProxy,
       publicUrlFollowsPort: s.PUBLIC_URL === undefined,
     },
     database: { url: s.DATABASE_URL, dataDir },
@@ -273,7 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: s.WORKER_CONCURRENCY,
       shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     },
-    security: { encryptionKey, jwtSecret },
+    security: { encryptionKey, jwtSecret, sessionHours: s.SESSION_HOURS },
     outbound: {
       allowPrivate: s.OUTBOUND_ALLOW_PRIVATE,
       allowlist: s.OUTBOUND_ALLOWLIST.split(',')
@@ -281,6 +336,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
     },
     executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
+    expressions: {
+      timeoutMs: s.EXPRESSION_TIMEOUT_MS,
+      memoryMb: s.EXPRESSION_MEMORY_MB,
+      workers: s.EXPRESSION_WORKERS,
+    },
     integrations: integrationSettingValues(integrationImplementations, (setting) =>
       String(integrationEnv[setting.env]).replace(/\/+$/, ''),
     ),

@@ -36,6 +36,9 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
+    // TypeORM's query-error log prints every parameter (trigger keys, bodies, password hashes);
+    // failures reach the API's exception filter, which logs them without their data.
+    logging: false,
     extra: { max: 10, ...(tuning.asyncCommit ? { options: '-c synchronous_commit=off' } : {}) },
   };
 }

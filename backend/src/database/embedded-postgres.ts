@@ -1,19 +1,22 @@
 import { PGlite } from '@electric-sql/pglite';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
   writeSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGliteWireServer } from './pglite-wire-server.js';
 
 /**
  * Embedded mode's database: PGlite (Postgres in WASM) stored under DATA_DIR, exposed on a
- * loopback socket so TypeORM and BullMQ's Postgres backend both use the ordinary `pg` driver —
+ * Unix socket only this OS user can open (DATA_DIR/run, 0700) so TypeORM and BullMQ's Postgres backend both use the ordinary `pg` driver —
  * one code path for both run modes. The wire server runs each transaction exclusively, which
  * an in-process driver sharing PGlite's single session would not.
  */
@@ -23,6 +26,7 @@ export class EmbeddedPostgres {
     private readonly db: PGlite,
     private readonly server: PGliteWireServer,
     private readonly lockPath: string,
+    private readonly socketDir: string,
   ) {}
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
@@ -35,7 +39,8 @@ export class EmbeddedPostgres {
       // schema, so BullMQ's names (job, queue, …) cannot shadow them.
       await db.exec('SET search_path TO bullmq, public');
       const server = new PGliteWireServer(db);
-      return new EmbeddedPostgres(await server.listen(), db, server, lockPath);
+      const dir = socketDir(dataDir);
+      return new EmbeddedPostgres(await server.listen(dir), db, server, lockPath, dir);
     } catch (error) {
       rmSync(lockPath, { force: true });
       throw error;
@@ -46,7 +51,24 @@ export class EmbeddedPostgres {
     await this.server.close();
     await this.db.close();
     rmSync(this.lockPath, { force: true });
+    if (this.socketDir.startsWith(tmpdir()))
+      rmSync(this.socketDir, { recursive: true, force: true });
   }
+}
+
+// Unix socket paths are limited to 108 bytes on Linux (104 on macOS), the name included.
+const MAX_SOCKET_DIR = 90;
+
+/** A directory only this user may enter: DATA_DIR/run, or a private temporary one if too long. */
+function socketDir(dataDir: string): string {
+  const preferred = join(dataDir, 'run');
+  const dir =
+    Buffer.byteLength(preferred) <= MAX_SOCKET_DIR
+      ? preferred
+      : mkdtempSync(join(tmpdir(), 'hookflow-db-'));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  return dir;
 }
 
 /** PGlite's files belong to one process; a second one on the same DATA_DIR would corrupt them. */

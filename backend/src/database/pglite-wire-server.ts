@@ -1,6 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 
+// Part of the socket's file name only; nothing listens on this TCP port.
+const SOCKET_PORT = 5432;
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 // Messages after which a client waits for the server: where a unit of work ends.
@@ -25,11 +29,21 @@ export class PGliteWireServer {
 
   constructor(private readonly db: PGlite) {}
 
-  async listen(): Promise<string> {
+  /**
+   * Listens on a Unix socket in `socketDir` (PGlite has no authentication of its own): only this
+   * OS user can connect, where a loopback port would let every local process in. The socket is
+   * named as Postgres names its own, so `pg` finds it from `host=<dir>`.
+   */
+  async listen(socketDir: string): Promise<string> {
+    const path = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+    rmSync(path, { force: true });
     this.server = createServer((socket) => this.serve(socket));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as { port: number };
-    return `postgres://postgres@127.0.0.1:${port}/postgres`;
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(path, resolve);
+    });
+    chmodSync(path, 0o600);
+    return `postgres://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
   }
 
   async close(): Promise<void> {

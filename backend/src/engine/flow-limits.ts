@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import {
   resolveConfig,
   stringifyResult,
-  type ExpressionCache,
   type FlowNode,
+  type TemplateEvaluator,
   type TriggerRequestContext,
 } from '@hookflow/shared';
 
@@ -17,8 +17,6 @@ export interface FlowLimits {
 
 // Longer keys are stored as their hash: equal keys stay equal, the index stays small.
 const MAX_KEY_LENGTH = 200;
-const MAX_CACHED = 500;
-const compiled: ExpressionCache = new Map();
 
 /** Reads the limits off a trigger node; a draft may hold anything, so only sane values count. */
 export function flowLimitsOf(trigger: Pick<FlowNode, 'config'>): FlowLimits {
@@ -42,12 +40,12 @@ export async function evaluateOrderingKey(
   expression: string | undefined,
   trigger: TriggerRequestContext,
   flow: { id: string; name: string },
+  evaluate: TemplateEvaluator,
 ): Promise<string | null> {
   if (!expression) return null;
-  if (compiled.size >= MAX_CACHED) compiled.clear();
   let value: unknown;
   try {
-    value = await resolveConfig(expression, compiled, {
+    value = await resolveConfig(expression, evaluate, {
       trigger,
       steps: {},
       execution: { id: '', attempt: 1 },

@@ -4,15 +4,21 @@ import {
   httpRequestNode,
   triggerWebhookNode,
   webhookSendNode,
-  type ExpressionCache,
+  evaluateInProcess,
+  type TemplateEvaluator,
 } from '@hookflow/shared';
 import { aContext, aNode } from '../test-support/engine-test-factories.js';
 import { credentialIdOf, redactSecrets, resolveStepConfig } from './step-config.js';
 import { StepFailure } from './step-failure.js';
 
 const context = aContext();
-const resolve = (config: Record<string, unknown>, cache: ExpressionCache = new Map()) =>
-  resolveStepConfig(aNode('n3', { name: 'Fetch order', config }), httpRequestNode, cache, context);
+const resolve = (config: Record<string, unknown>, evaluate = evaluateInProcess()) =>
+  resolveStepConfig(
+    aNode('n3', { name: 'Fetch order', config }),
+    httpRequestNode,
+    evaluate,
+    context,
+  );
 
 describe(resolveStepConfig.name, () => {
   it('resolves templates, keeps whole-value types and fills defaults', async () => {
@@ -34,7 +40,12 @@ describe(resolveStepConfig.name, () => {
 
   it('gives number fields that take expressions a number', async () => {
     const delay = (ms: string) =>
-      resolveStepConfig(aNode('d', { config: { ms } }), flowDelayNode, new Map(), context);
+      resolveStepConfig(
+        aNode('d', { config: { ms } }),
+        flowDelayNode,
+        evaluateInProcess(),
+        context,
+      );
 
     expect(await delay('{{ trigger.body.amount * 100 }}')).toEqual({ ms: 12_000 });
     expect(await delay('{{ $string(trigger.body.id) }}')).toEqual({ ms: 7 });
@@ -68,9 +79,12 @@ describe(resolveStepConfig.name, () => {
 
   it('names the field whose resolved value is invalid', async () => {
     const node = aNode('d', { name: 'Wait', config: { ms: '{{ 0 - trigger.body.id }}' } });
-    const failure = await resolveStepConfig(node, flowDelayNode, new Map(), context).catch(
-      (error: unknown) => error,
-    );
+    const failure = await resolveStepConfig(
+      node,
+      flowDelayNode,
+      evaluateInProcess(),
+      context,
+    ).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(StepFailure);
     expect(failure).toMatchObject({
@@ -97,17 +111,35 @@ describe(resolveStepConfig.name, () => {
       },
     });
 
-    const sut = await resolveStepConfig(node, webhookSendNode, new Map(), context);
+    const sut = await resolveStepConfig(node, webhookSendNode, evaluateInProcess(), context);
 
     expect(sut).toMatchObject({ secret: 'whsec_{{not-a-template}}', payload: { id: 7 } });
   });
 
-  it('compiles each template once through the cache', async () => {
-    const cache: ExpressionCache = new Map();
-    await resolve({ url: 'https://x/{{ trigger.body.id }}' }, cache);
-    await resolve({ url: 'https://x/{{ trigger.body.id }}' }, cache);
+  it('evaluates all templates of the step in one call', async () => {
+    const calls: string[][] = [];
+    const counting: TemplateEvaluator = (templates, ctx) => {
+      calls.push([...templates]);
+      return evaluateInProcess()(templates, ctx);
+    };
+    await resolve(
+      {
+        url: 'https://x/{{ trigger.body.id }}',
+        headers: { A: '{{ execution.id }}', B: 'https://x/{{ trigger.body.id }}' },
+      },
+      counting,
+    );
 
-    expect([...cache.keys()]).toEqual(['https://x/{{ trigger.body.id }}']);
+    expect(calls).toEqual([['https://x/{{ trigger.body.id }}', '{{ execution.id }}']]);
+  });
+
+  it('names the field whose template failed among several', async () => {
+    const failure = await resolve({
+      url: 'https://x/{{ trigger.body.id }}',
+      headers: { 'X-Total': '{{ $sum("no numbers") }}' },
+    }).catch((error: unknown) => error);
+
+    expect((failure as StepFailure).message).toMatch(/^Step "Fetch order", field "headers": /);
   });
 });
 

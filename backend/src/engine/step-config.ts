@@ -2,15 +2,18 @@ import {
   allowsExpression,
   ExpressionError,
   nodeConfigSchema,
-  resolveConfig,
+  collectTemplates,
+  evaluateAll,
+  redactValue,
   secretPaths,
   stringifyResult,
-  type ExpressionCache,
+  substituteTemplates,
   type ExpressionContext,
   type FlowNode,
   type NodeDescription,
   type Prop,
   type PropsRecord,
+  type TemplateEvaluator,
 } from '@hookflow/shared';
 import { StepFailure } from './step-failure.js';
 
@@ -20,14 +23,31 @@ export const redactedValue = '••••••';
  * The config a handler runs with: every `{{ }}` evaluated (whole-value expressions keep their
  * type), then validated against the node description with defaults filled in. Fields that do not
  * take expressions (secrets, mostly) are passed through untouched, even if they contain "{{".
+ * All templates of the step go to the evaluator in one call.
  */
 export async function resolveStepConfig(
   node: FlowNode,
   description: NodeDescription,
-  cache: ExpressionCache,
+  evaluate: TemplateEvaluator,
   context: ExpressionContext,
 ): Promise<Record<string, unknown>> {
-  const resolved = await resolveProps(node, node.config, description.props, cache, context, '');
+  // The first field each template appears in, to name it when the template fails.
+  const fieldOf = new Map<string, string>();
+  mapExpressionFields(node.config, description.props, '', (value, _prop, field) => {
+    for (const template of collectTemplates(value, new Set()))
+      if (!fieldOf.has(template)) fieldOf.set(template, field);
+    return value;
+  });
+  let values: Map<string, unknown>;
+  try {
+    values = await evaluateAll(fieldOf.keys(), evaluate, context);
+  } catch (error) {
+    throw expressionFailure(node, fieldOf, error);
+  }
+  const resolved = mapExpressionFields(node.config, description.props, '', (value, prop) => {
+    const result = substituteTemplates(value, values);
+    return prop ? coerceToProp(prop, result) : result;
+  });
   const result = nodeConfigSchema(description).safeParse(resolved);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
@@ -43,31 +63,23 @@ export async function resolveStepConfig(
   });
 }
 
-async function resolveProps(
-  node: FlowNode,
+/** `config` rebuilt with every field that takes expressions passed through `visit`. */
+function mapExpressionFields(
   config: Record<string, unknown>,
   props: PropsRecord,
-  cache: ExpressionCache,
-  context: ExpressionContext,
   prefix: string,
-): Promise<Record<string, unknown>> {
-  const entries = await Promise.all(
-    Object.entries(config).map(async ([key, value]): Promise<[string, unknown]> => {
+  visit: (value: unknown, prop: Prop | undefined, field: string) => unknown,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]): [string, unknown] => {
       const prop = props[key];
       const field = prefix + key;
-      if (prop?.type === 'object' && isRecord(value)) {
-        return [key, await resolveProps(node, value, prop.props, cache, context, `${field}.`)];
-      }
+      if (prop?.type === 'object' && isRecord(value))
+        return [key, mapExpressionFields(value, prop.props, `${field}.`, visit)];
       if (prop && !allowsExpression(prop)) return [key, value];
-      try {
-        const resolved = await resolveConfig(value, cache, context);
-        return [key, prop ? coerceToProp(prop, resolved) : resolved];
-      } catch (error) {
-        throw expressionFailure(node, field, error);
-      }
+      return [key, visit(value, prop, field)];
     }),
   );
-  return Object.fromEntries(entries);
 }
 
 /**
@@ -103,8 +115,13 @@ function coerceToProp(prop: Prop, value: unknown): unknown {
   }
 }
 
-function expressionFailure(node: FlowNode, field: string, error: unknown): unknown {
+function expressionFailure(
+  node: FlowNode,
+  fieldOf: ReadonlyMap<string, string>,
+  error: unknown,
+): unknown {
   if (!(error instanceof ExpressionError)) return error;
+  const field = (error.template !== undefined && fieldOf.get(error.template)) || '';
   return new StepFailure(`Step "${node.name}", field "${field}": ${error.message}`, {
     code: 'EXPRESSION',
     retryable: false,
@@ -112,7 +129,10 @@ function expressionFailure(node: FlowNode, field: string, error: unknown): unkno
   });
 }
 
-/** A copy of `config` with every set secret field (per the description) masked, for storage. */
+/**
+ * A copy of `config` for storage and display: every set secret field (per the description)
+ * masked, and credentials inside ordinary fields (URL passwords, `Authorization` headers) too.
+ */
 export function redactSecrets(
   config: Record<string, unknown>,
   description: NodeDescription,
@@ -125,7 +145,7 @@ export function redactSecrets(
     for (const key of keys) parent = isRecord(parent) ? parent[key] : undefined;
     if (isRecord(parent) && !isUnset(parent[last])) parent[last] = redactedValue;
   }
-  return copy;
+  return redactValue(copy);
 }
 
 /** The stored credential a config names, through the description's `credential` prop. */

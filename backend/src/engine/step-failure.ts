@@ -1,5 +1,8 @@
+import { redactText } from '@hookflow/shared';
+
 /**
- * The one error type handlers throw. `retryable` decides whether the step's retry policy
+ * The one error type handlers throw. Its message is stored, streamed and logged, so URL
+ * passwords, `api_key=…` and `Bearer …` tokens in it are redacted here, at the source. `retryable` decides whether the step's retry policy
  * applies (network errors, timeouts, 408/429/5xx); `retryAfterMs` carries a server's
  * Retry-After so the next attempt waits at least that long.
  */
@@ -13,7 +16,7 @@ export class StepFailure extends Error {
       details?: unknown;
     },
   ) {
-    super(message);
+    super(redactText(message));
     this.name = 'StepFailure';
   }
 

@@ -74,6 +74,7 @@ describe.each(testEnvironments())('A worker killed mid-run ($name mode)', (envir
           email: `crash-${environment.name}@example.com`,
           password: 'crash test password',
           name: 'Crash',
+          session: 'bearer',
         },
       });
       const { token, team } = signup.body;

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   getNodeDescription,
-  type ExpressionCache,
   type ExpressionContext,
   type FlowNode,
   type StepError,
+  type TemplateEvaluator,
+  redactValue,
 } from '@hookflow/shared';
 import { DataSource, In, Repository } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -24,6 +25,7 @@ import {
 } from '../engine/index.js';
 import { jsonRow } from '../common/row.js';
 import { DURABLE_COMMIT } from '../database/data-source-options.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ExecutionAdmission, ExecutionHeld } from './execution-admission.js';
@@ -37,7 +39,7 @@ export const NODE_SERVICES = Symbol('NODE_SERVICES');
 
 interface PreparedFlow {
   graph: FlowGraph;
-  expressions: ExpressionCache;
+  expressions: TemplateEvaluator;
 }
 
 const FINISHED = ['succeeded', 'failed', 'canceled'];
@@ -65,6 +67,7 @@ export class ExecutionRunner {
     @Inject(ExecutionAdmission) private readonly admission: ExecutionAdmission,
     @Inject(NODE_HANDLERS) handlers: NodeHandler[],
     @Inject(NODE_SERVICES) private readonly services: NodeServices,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.description.type, handler]));
   }
@@ -128,7 +131,7 @@ export class ExecutionRunner {
     node: FlowNode,
     rows: StepRunEntity[],
     context: ExpressionContext,
-    expressions: ExpressionCache,
+    expressions: TemplateEvaluator,
     signal: AbortSignal,
   ): Promise<void> {
     const description = getNodeDescription(node.type);
@@ -179,7 +182,8 @@ export class ExecutionRunner {
       await record({
         status: waiting ? 'waiting' : 'succeeded',
         input,
-        output: result.output,
+        // A dry run's output describes the calls it did not make: shown, so redacted.
+        output: execution.dryRun ? redactValue(result.output) : result.output,
         handle: result.handle ?? null,
         stopped: result.stop ?? false,
         waitKind: waiting ? 'delay' : null,
@@ -338,7 +342,7 @@ export class ExecutionRunner {
     if (cached) return cached;
     const prepared = {
       graph: FlowGraph.from(await this.flows.runnableDefinition(flow, version)),
-      expressions: new Map() as ExpressionCache,
+      expressions: this.expressionPool.evaluate,
     };
     if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
     this.prepared.set(key, prepared);

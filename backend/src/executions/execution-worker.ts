@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { redactText } from '@hookflow/shared';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DURABLE_COMMIT } from '../database/data-source-options.js';
@@ -153,7 +154,7 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
    * waits on it. Returns false when the run had already finished.
    */
   async failRun(executionId: string, reason: string): Promise<boolean> {
-    const message = `The run could not be completed: ${reason}`;
+    const message = `The run could not be completed: ${redactText(reason)}`;
     const stepError = { message, code: 'INTERRUPTED', retryable: false };
     // A final status commits durably even where step progress commits asynchronously.
     const failed: unknown[] = await this.dataSource.query(

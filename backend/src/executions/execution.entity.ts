@@ -1,4 +1,4 @@
-import type { ExecutionStatus, TriggerRequestContext } from '@hookflow/shared';
+import type { ExecutionReplay, ExecutionStatus, TriggerRequestContext } from '@hookflow/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type ExecutionMode = 'production' | 'test' | 'manual' | 'schedule';
@@ -40,6 +40,10 @@ export class ExecutionEntity {
 
   @Column({ name: 'dry_run', type: 'boolean', default: false })
   dryRun: boolean;
+
+  /** Set when this run replays a recorded delivery (`forced`: it had been rejected). */
+  @Column({ type: 'jsonb', nullable: true })
+  replay: ExecutionReplay | null;
 
   /** The trigger's ordering key, evaluated when the run was recorded; runs sharing one go one at a time. */
   @Column({ name: 'ordering_key', type: 'text', nullable: true })

@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   isTriggerType,
   type Execution,
+  type ExecutionReplay,
   type ExecutionSummary,
   type ListExecutionsQuery,
   type Page,
@@ -18,9 +19,11 @@ import {
 } from '@hookflow/shared';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
+import { isUuid } from '../common/id-param.js';
 import { jsonRow } from '../common/row.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
@@ -36,6 +39,7 @@ export interface StartExecution {
   trigger: TriggerRequestContext;
   deliveryId?: string;
   dryRun?: boolean;
+  replay?: ExecutionReplay;
   /** Already evaluated (the trigger ingress does it before its transaction); else `startNow` does. */
   orderingKey?: string | null;
 }
@@ -50,7 +54,7 @@ const encodeCursor = (row: ExecutionEntity) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(createdAt);
-  if (!id || Number.isNaN(date.getTime())) {
+  if (!id || !isUuid(id) || Number.isNaN(date.getTime())) {
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',
@@ -84,6 +88,7 @@ export class ExecutionsService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {}
 
   /** Records the execution (inside the caller's transaction when given); enqueue after commit. */
@@ -100,6 +105,7 @@ export class ExecutionsService {
       trigger: start.trigger,
       deliveryId: start.deliveryId ?? null,
       dryRun: start.dryRun ?? false,
+      replay: start.replay ?? null,
       orderingKey: start.orderingKey ?? null,
     });
     await manager.insert(ExecutionEntity, jsonRow<ExecutionEntity>(execution));
@@ -119,7 +125,12 @@ export class ExecutionsService {
     const definition = await this.flows.runnableDefinition(start.flow, start.version);
     const trigger = definition.nodes.find((node) => isTriggerType(node.type));
     if (!trigger) return null;
-    return evaluateOrderingKey(flowLimitsOf(trigger).orderingKey, start.trigger, start.flow);
+    return evaluateOrderingKey(
+      flowLimitsOf(trigger).orderingKey,
+      start.trigger,
+      start.flow,
+      this.expressionPool.evaluate,
+    );
   }
 
   /**
@@ -292,6 +303,7 @@ export class ExecutionsService {
       status: row.status,
       deliveryId: row.deliveryId,
       dryRun: row.dryRun,
+      replay: row.replay ?? null,
       error: row.error,
       createdAt: row.createdAt.toISOString(),
       startedAt: row.startedAt?.toISOString() ?? null,

@@ -334,7 +334,7 @@ export class FlowsService {
   }
 
   private urls(row: FlowEntity) {
-    const base = `${this.config.http.publicUrl}/hooks/${row.triggerKey}`;
+    const base = `${this.config.http.hooksUrl}/hooks/${row.triggerKey}`;
     return { webhookUrl: base, testWebhookUrl: `${base}/test` };
   }
 

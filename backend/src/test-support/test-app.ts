@@ -27,8 +27,8 @@ export interface TestApp {
   url: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
-  /** Signs up a new user (unique e-mail) and returns its token, user and personal team. */
-  signup(name?: string): Promise<AuthResponse & { team: NonNullable<AuthResponse['team']> }>;
+  /** Signs up a new user (unique e-mail) and returns its bearer token, user and personal team. */
+  signup(name?: string): Promise<SignedUp>;
   /**
    * Creates a flow whose definition validates and publishes it; throws naming the step that
    * failed. The trigger URLs name this app's port, ready to call.
@@ -49,6 +49,8 @@ export interface PublishedFlow {
   /** The test trigger URL (runs the draft). */
   testHookUrl: string;
 }
+
+export type SignedUp = AuthResponse & { token: string; team: NonNullable<AuthResponse['team']> };
 
 let counter = 0;
 
@@ -89,11 +91,11 @@ export async function startTestApp(
     async signup(name = 'Ada') {
       const email = `${name.toLowerCase().replace(/\W/g, '')}.${process.pid}.${++counter}.${Date.now()}@example.com`;
       const response = await request<AuthResponse>('POST', '/api/auth/signup', {
-        body: { email, password: 'correct horse battery', name },
+        body: { email, password: 'correct horse battery', name, session: 'bearer' },
       });
       if (response.status !== 201)
         throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return response.body as AuthResponse & { team: NonNullable<AuthResponse['team']> };
+      return response.body as SignedUp;
     },
     async publishFlow(token, teamId, name, definition) {
       const created = await request<{ id: string; issues?: unknown[] }>(

@@ -45,6 +45,6 @@ export class DeliveriesController {
     @IdParam('deliveryId', 'Delivery') id: string,
     @ValidBody() body: ReplayDeliveryBody,
   ) {
-    return this.deliveries.replay(teamId, flowId, id, body.target, body.dryRun);
+    return this.deliveries.replay(teamId, flowId, id, body);
   }
 }

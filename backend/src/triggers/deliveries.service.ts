@@ -1,7 +1,13 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Delivery, Page } from '@hookflow/shared';
-import { LessThan, Repository } from 'typeorm';
+import {
+  DELIVERY_PREVIEW_BYTES,
+  type Delivery,
+  type DeliverySummary,
+  type Page,
+  type ReplayDeliveryBody,
+} from '@hookflow/shared';
+import { Repository } from 'typeorm';
 import { ExecutionsService } from '../executions/executions.service.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { DeliveryEntity } from './delivery.entity.js';
@@ -9,7 +15,7 @@ import { parseBody, triggerContext } from './trigger-request.js';
 
 const PAGE_SIZE = 50;
 
-const toDelivery = (row: DeliveryEntity): Delivery => ({
+const toSummary = (row: DeliveryEntity, preview: Buffer): DeliverySummary => ({
   id: row.id,
   flowId: row.flowId,
   mode: row.mode,
@@ -17,7 +23,8 @@ const toDelivery = (row: DeliveryEntity): Delivery => ({
   path: row.path,
   headers: row.headers,
   query: row.query,
-  rawBodyBase64: row.rawBody.toString('base64'),
+  bodyPreview: preview.toString('utf8'),
+  bodyTruncated: row.sizeBytes > preview.length,
   contentType: row.contentType,
   sizeBytes: row.sizeBytes,
   outcome: row.outcome,
@@ -28,6 +35,30 @@ const toDelivery = (row: DeliveryEntity): Delivery => ({
   receivedAt: row.receivedAt.toISOString(),
 });
 
+const toDelivery = (row: DeliveryEntity): Delivery => ({
+  ...toSummary(row, row.rawBody.subarray(0, DELIVERY_PREVIEW_BYTES)),
+  rawBodyBase64: row.rawBody.toString('base64'),
+});
+
+// The list reads only the preview bytes from the database, never whole bodies.
+const SUMMARY_COLUMNS: (keyof DeliveryEntity)[] = [
+  'id',
+  'flowId',
+  'mode',
+  'method',
+  'path',
+  'headers',
+  'query',
+  'contentType',
+  'sizeBytes',
+  'outcome',
+  'reason',
+  'verification',
+  'executionId',
+  'duplicateOf',
+  'receivedAt',
+];
+
 /** The request inspector: every delivery of a flow, newest first, and replay into a version. */
 @Injectable()
 export class DeliveriesService {
@@ -37,18 +68,23 @@ export class DeliveriesService {
     @Inject(ExecutionsService) private readonly executions: ExecutionsService,
   ) {}
 
-  async list(teamId: string, flowId: string, before?: string): Promise<Page<Delivery>> {
+  async list(teamId: string, flowId: string, before?: string): Promise<Page<DeliverySummary>> {
     await this.flows.find(teamId, flowId);
-    const where = { teamId, flowId, ...(before ? { receivedAt: LessThan(new Date(before)) } : {}) };
-    const rows = await this.deliveries.find({
-      where,
-      order: { receivedAt: 'DESC' },
-      take: PAGE_SIZE + 1,
-    });
+    const query = this.deliveries
+      .createQueryBuilder('d')
+      .select(SUMMARY_COLUMNS.map((column) => `d.${column}`))
+      .addSelect(`substring(d.raw_body from 1 for ${DELIVERY_PREVIEW_BYTES})`, 'preview')
+      .where('d.team_id = :teamId AND d.flow_id = :flowId', { teamId, flowId })
+      .orderBy('d.received_at', 'DESC')
+      .limit(PAGE_SIZE + 1);
+    if (before) query.andWhere('d.received_at < :before', { before: new Date(before) });
+    const { entities, raw } = await query.getRawAndEntities<{ preview: Buffer }>();
+    const rows = entities.map((row, i) => ({ row, preview: Buffer.from(raw[i].preview ?? []) }));
     const page = rows.slice(0, PAGE_SIZE);
     return {
-      items: page.map(toDelivery),
-      nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1].receivedAt.toISOString() : null,
+      items: page.map(({ row, preview }) => toSummary(row, preview)),
+      nextCursor:
+        rows.length > PAGE_SIZE ? page[page.length - 1].row.receivedAt.toISOString() : null,
     };
   }
 
@@ -56,16 +92,23 @@ export class DeliveriesService {
     return toDelivery(await this.find(teamId, flowId, id));
   }
 
-  /** Runs a recorded request again, without re-verifying it: it was verified (or shown) once. */
+  /**
+   * Runs a recorded request again, without re-verifying it: it was verified (or shown) once. A
+   * rejected request never passed, so it runs only when the caller forces it, marked as such.
+   */
   async replay(
     teamId: string,
     flowId: string,
     id: string,
-    target: 'draft' | 'published',
-    dryRun = false,
+    { target, dryRun = false, force = false }: ReplayDeliveryBody,
   ): Promise<{ executionId: string }> {
     const flow = await this.flows.find(teamId, flowId);
     const delivery = await this.find(teamId, flowId, id);
+    const forced = delivery.outcome === 'rejected';
+    if (forced && !force)
+      throw new ConflictException(
+        `This delivery was rejected (${delivery.reason ?? 'unknown reason'}): replaying runs it as if it had passed. Send "force": true to replay it anyway`,
+      );
     const version = target === 'draft' ? null : flow.publishedVersion;
     if (target === 'published' && version === null)
       throw new NotFoundException('This flow has no published version to replay into');
@@ -88,6 +131,7 @@ export class DeliveriesService {
       trigger,
       deliveryId: delivery.id,
       dryRun,
+      replay: { deliveryId: delivery.id, forced },
     });
     return { executionId };
   }

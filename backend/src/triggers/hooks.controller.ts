@@ -2,6 +2,7 @@ import { All, Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
+import { hookResponseHeaders } from './hook-response-headers.js';
 import { TriggerIngressService, type IngressReply } from './trigger-ingress.service.js';
 
 /** Trigger URLs. Documented in the editor rather than OpenAPI: any method, any body. */
@@ -23,7 +24,7 @@ export class HooksController {
 }
 
 function send(response: Response, reply: IngressReply) {
-  response.status(reply.status).set(reply.headers ?? {});
+  response.status(reply.status).set(hookResponseHeaders(reply.headers));
   if (reply.raw || typeof reply.body === 'string') response.send(reply.body);
   else response.json(reply.body);
 }

@@ -130,9 +130,16 @@ describe.each(testEnvironments())('Trigger URL rules ($name mode)', (environment
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(raw.status).toBe(202);
-    expect(Buffer.from((await lastDelivery(flow.id)).rawBodyBase64, 'base64').equals(binary)).toBe(
-      true,
+    // The list has a preview; the detail route has the exact bytes.
+    const { id } = await lastDelivery(flow.id);
+    const detail = await app.request(
+      'GET',
+      `/api/teams/${teamId}/flows/${flow.id}/deliveries/${id}`,
+      {
+        token,
+      },
     );
+    expect(Buffer.from(detail.body.rawBodyBase64, 'base64').equals(binary)).toBe(true);
   });
 
   it('answers 429 with Retry-After past the per-minute limit', async () => {

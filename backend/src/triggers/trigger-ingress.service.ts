@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  compileTemplate,
   type DeliveryRejectReason,
   type TriggerRequestContext,
   type WebhookTriggerConfig,
@@ -11,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { evaluateOrderingKey } from '../engine/index.js';
+import { ExpressionPool } from '../expressions/expression-pool.js';
 import { ExecutionEventBus } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
 import { ExecutionEntity } from '../executions/execution.entity.js';
@@ -81,6 +81,7 @@ export class TriggerIngressService {
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
   ) {}
 
   async receive(
@@ -97,10 +98,8 @@ export class TriggerIngressService {
       path: url.pathname,
       url,
       ip,
-      headers: redactHeaders(
-        request.headers,
-        lookup.problem ? undefined : lookup.config.auth.header,
-      ),
+      // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
+      headers: redactHeaders(request.headers, lookup.problem ? null : lookup.config.auth.header),
       query: queryOf(url),
       contentType: request.headers['content-type'],
       rawBody,
@@ -210,7 +209,7 @@ export class TriggerIngressService {
       config.auth,
       {
         method,
-        url: this.config.http.publicUrl + req.path + req.url.search,
+        url: this.config.http.hooksUrl + req.path + req.url.search,
         headers: request.headers,
         rawBody,
       },
@@ -262,7 +261,12 @@ export class TriggerIngressService {
   ): Promise<IngressReply> {
     const { flow, version, config } = trigger;
     // Evaluated before writing so the write stays short; a failing expression gives no key.
-    const orderingKey = await evaluateOrderingKey(config.orderingKey, context, flow);
+    const orderingKey = await evaluateOrderingKey(
+      config.orderingKey,
+      context,
+      flow,
+      this.expressionPool.evaluate,
+    );
     const execution: StartExecution = {
       id: randomUUID(),
       flow,
@@ -399,13 +403,15 @@ export class TriggerIngressService {
       return (Array.isArray(value) ? value[0] : value) || null;
     }
     if (config.dedupe.expression) {
-      const value = await compileTemplate(config.dedupe.expression)({
-        trigger: context,
-        steps: {},
-        execution: { id: '', attempt: 1 },
-        flow: { id: '', name: '' },
-        vars: {},
-      }).catch(() => undefined);
+      const [value] = await this.expressionPool
+        .evaluate([config.dedupe.expression], {
+          trigger: context,
+          steps: {},
+          execution: { id: '', attempt: 1 },
+          flow: { id: '', name: '' },
+          vars: {},
+        })
+        .catch(() => [undefined]);
       return value === undefined || value === null || value === '' ? null : String(value);
     }
     return null;

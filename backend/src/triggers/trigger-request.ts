@@ -1,25 +1,22 @@
-import type { TriggerRequestContext } from '@hookflow/shared';
+import { isSecretRequestHeader, REDACTED, type TriggerRequestContext } from '@hookflow/shared';
 import type { IncomingHttpHeaders } from 'node:http';
 
-// Headers that carry credentials themselves; signatures are derived values and stay visible.
-const REDACTED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-export const REDACTED = '[redacted]';
-
-/** One value per header (repeated headers joined as Node does for most), secrets redacted. */
+/**
+ * One value per header (repeated headers joined as Node does for most), secrets redacted; see
+ * `isSecretRequestHeader` for `triggerAuthHeader` (null: the trigger's settings are unknown).
+ */
 export function redactHeaders(
   headers: IncomingHttpHeaders,
-  extraSecretHeader?: string,
+  triggerAuthHeader: string | undefined | null,
 ): Record<string, string> {
-  const secret = extraSecretHeader?.toLowerCase();
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    out[name] =
-      REDACTED_HEADERS.has(name) || name === secret
-        ? REDACTED
-        : Array.isArray(value)
-          ? value.join(', ')
-          : value;
+    out[name] = isSecretRequestHeader(name, triggerAuthHeader)
+      ? REDACTED
+      : Array.isArray(value)
+        ? value.join(', ')
+        : value;
   }
   return out;
 }

@@ -1,11 +1,11 @@
 import { jsonResponse, mockFetch } from '../test/fetch-mock';
-import { api, ApiError, TOKEN_STORAGE_KEY } from './client';
+import { api, ApiError, setCsrfToken } from './client';
 
-afterEach(() => localStorage.clear());
+afterEach(() => setCsrfToken(null));
 
 describe('api client', () => {
-  it('sends JSON with the stored bearer token and returns the parsed body', async () => {
-    localStorage.setItem(TOKEN_STORAGE_KEY, 'tok-123');
+  it('sends JSON with the session cookie and the CSRF token on writes, and parses the answer', async () => {
+    setCsrfToken('csrf-123');
     const fetchMock = mockFetch(async () => jsonResponse(201, { id: 'f1' }));
 
     await expect(api.post('/api/flows', { name: 'Orders' })).resolves.toEqual({ id: 'f1' });
@@ -15,14 +15,20 @@ describe('api client', () => {
     expect(init).toMatchObject({
       method: 'POST',
       body: '{"name":"Orders"}',
-      headers: { Authorization: 'Bearer tok-123', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': 'csrf-123', 'Content-Type': 'application/json' },
     });
+    expect(init?.headers).not.toHaveProperty('Authorization');
   });
 
-  it('sends no Authorization header without a token', async () => {
+  it('sends no CSRF token on reads, nor before log-in', async () => {
+    setCsrfToken('csrf-123');
     const fetchMock = mockFetch(async () => jsonResponse(200, []));
     await api.get('/api/flows');
-    expect(fetchMock.mock.calls[0][1]?.headers).not.toHaveProperty('Authorization');
+    expect(fetchMock.mock.calls[0][1]?.headers).not.toHaveProperty('X-CSRF-Token');
+    setCsrfToken(null);
+    await api.delete('/api/flows/f1');
+    expect(fetchMock.mock.calls[1][1]?.headers).not.toHaveProperty('X-CSRF-Token');
   });
 
   it('throws an ApiError carrying the server error body', async () => {

@@ -1,7 +1,14 @@
 import type { ApiErrorBody, FlowIssue } from '@hookflow/shared';
 
-/** Where the bearer token for API calls is kept between page loads. */
-export const TOKEN_STORAGE_KEY = 'hookflow.token';
+/**
+ * The session is an HttpOnly cookie the browser sends by itself; writes must also carry the CSRF
+ * token the server gave at log-in (or in /api/me). Kept in memory only, never in storage.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
 /** A failed API call: the backend's error body, or status 0 when no answer arrived. */
 export class ApiError extends Error implements ApiErrorBody {
@@ -30,8 +37,7 @@ export async function apiRequest<T>(
   { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = localStorage.getItem(TOKEN_STORAGE_KEY);
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -40,6 +46,7 @@ export async function apiRequest<T>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
       signal,
     });
   } catch (cause) {

@@ -4,6 +4,7 @@ import type {
   CreateCredentialBody,
   CredentialView,
   Delivery,
+  DeliverySummary,
   Execution,
   ExecutionStatus,
   ExecutionSummary,
@@ -45,8 +46,13 @@ function query(params: object): string {
 }
 
 export const authApi = {
-  signup: (body: SignupBody) => api.post<AuthResponse>('/api/auth/signup', body),
-  login: (body: LoginBody) => api.post<AuthResponse>('/api/auth/login', body),
+  // The editor always takes the HttpOnly cookie: it never sees the session token itself.
+  signup: (body: Omit<SignupBody, 'session'>) =>
+    api.post<AuthResponse>('/api/auth/signup', { ...body, session: 'cookie' }),
+  login: (body: Omit<LoginBody, 'session'>) =>
+    api.post<AuthResponse>('/api/auth/login', { ...body, session: 'cookie' }),
+  logout: () => api.post<void>('/api/auth/logout'),
+  logoutEverywhere: () => api.post<void>('/api/auth/logout-everywhere'),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', signal),
   createTeam: (name: string) => api.post<Team>('/api/teams', { name }),
 };
@@ -88,21 +94,32 @@ export const flowsApi = {
     api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload, dryRun }),
 };
 
+const deliveryPath = (teamId: string, flowId: string, deliveryId: string) =>
+  `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}`;
+
 export const deliveriesApi = {
+  /** Metadata and a body preview of recent deliveries; `get` has the whole body. */
   list: (teamId: string, flowId: string, signal?: AbortSignal) =>
-    api.get<Page<Delivery>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
-  /** Runs a recorded request again; a dry run describes side effects instead of sending them. */
+    api.get<Page<DeliverySummary>>(`${flowPath(teamId, flowId)}/deliveries`, signal),
+  get: (teamId: string, flowId: string, deliveryId: string, signal?: AbortSignal) =>
+    api.get<Delivery>(deliveryPath(teamId, flowId, deliveryId), signal),
+  /**
+   * Runs a recorded request again; a dry run describes side effects instead of sending them.
+   * A delivery that failed verification needs `force` ("replay anyway").
+   */
   replay: (
     teamId: string,
     flowId: string,
     deliveryId: string,
     target: 'draft' | 'published',
     dryRun = false,
+    force = false,
   ) =>
-    api.post<RunFlowResponse>(
-      `${flowPath(teamId, flowId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
-      { target, dryRun },
-    ),
+    api.post<RunFlowResponse>(`${deliveryPath(teamId, flowId, deliveryId)}/replay`, {
+      target,
+      dryRun,
+      ...(force ? { force } : {}),
+    }),
 };
 
 export const executionsApi = {

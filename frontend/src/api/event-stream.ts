@@ -1,21 +1,19 @@
 import type { ExecutionEvent } from '@hookflow/shared';
-import { ApiError, TOKEN_STORAGE_KEY } from './client';
+import { ApiError } from './client';
 
 /**
- * Reads a Server-Sent Events stream with fetch(): EventSource cannot send the Bearer header.
- * Resolves when the server ends the stream; rejects on HTTP or network errors.
+ * Reads a Server-Sent Events stream with fetch() (the session cookie goes along), which unlike
+ * EventSource lets the caller abort and see HTTP errors. Resolves when the server ends the
+ * stream; rejects on HTTP or network errors.
  */
 export async function readEventStream(
   path: string,
   onEvent: (event: ExecutionEvent) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const token = localStorage.getItem(TOKEN_STORAGE_KEY);
   const response = await fetch(path, {
-    headers: {
-      Accept: 'text/event-stream',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { Accept: 'text/event-stream' },
+    credentials: 'same-origin',
     signal,
   });
   if (!response.ok || !response.body) {

@@ -1,11 +1,11 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
+import { LogOutButtons } from '../auth/log-out-buttons';
 import { TeamSwitcher } from '../auth/team-switcher';
 import { useSession } from '../auth/session-store';
 import { ReadinessIndicator } from './readiness-indicator';
 
 export function AppLayout() {
   const user = useSession((state) => state.user);
-  const navigate = useNavigate();
   return (
     <div className="app">
       <header className="topbar">
@@ -38,19 +38,7 @@ export function AppLayout() {
         </nav>
         {user && <TeamSwitcher />}
         <ReadinessIndicator />
-        {user && (
-          <button
-            type="button"
-            className="button button--small"
-            title={user.email}
-            onClick={() => {
-              useSession.getState().signOut();
-              void navigate('/login');
-            }}
-          >
-            Log out
-          </button>
-        )}
+        {user && <LogOutButtons email={user.email} />}
       </header>
       <main className="app__main">
         <Outlet />

@@ -6,14 +6,14 @@ import { useSession } from './session-store';
 
 /** Log-in and sign-up share one form; sign-up adds the name and creates a personal team. */
 export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
-  const token = useSession((state) => state.token);
+  const user = useSession((state) => state.user);
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/flows';
 
-  if (token) return <Navigate to={from} replace />;
+  if (user) return <Navigate to={from} replace />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,7 +28,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
           ? await authApi.signup({ email, password, name: String(form.get('name')) })
           : await authApi.login({ email, password });
       const teams = result.team ? [{ ...result.team, role: 'owner' as const }] : [];
-      useSession.getState().signIn(result.token, result.user, teams, result.team?.id);
+      useSession.getState().signIn(result.csrfToken ?? '', result.user, teams, result.team?.id);
       if (!result.team) {
         // Log-in does not return teams; fetch them before the first team-scoped page.
         const me = await authApi.me();
@@ -73,7 +73,10 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
             minLength={mode === 'signup' ? 10 : undefined}
             autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           />
-          {mode === 'signup' && <span className="field__hint">At least 10 characters.</span>}
+          {fieldError('password') && <span className="field__error">{fieldError('password')}</span>}
+          {mode === 'signup' && (
+            <span className="field__hint">At least 10 characters, not a common password.</span>
+          )}
         </label>
         {error && (
           <p className="form-error" role="alert">

@@ -11,6 +11,7 @@ const execution = (dryRun: boolean, failure?: string): Execution => ({
   status: failure ? 'failed' : 'succeeded',
   deliveryId: null,
   dryRun,
+  replay: null,
   error: failure ?? null,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:00Z',

@@ -83,6 +83,14 @@ export function RunPanel({
                   </span>
                 </>
               )}
+              {execution.replay?.forced && (
+                <>
+                  {' '}
+                  <span className="badge badge--rejected" data-testid="run-forced-replay">
+                    forced replay of a rejected request
+                  </span>
+                </>
+              )}
             </p>
             {execution.error && (
               <p className="form-error" data-testid="run-error">

@@ -36,7 +36,9 @@ describe('TeamSettingsPage', () => {
     mockApi({ 'GET /api/me': meAs('owner'), 'GET /api/teams/t1/members': [ada, bob, cyd] });
     renderPage();
 
-    expect(await screen.findByRole('heading', { name: 'Team settings' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Team settings' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Team' })).toHaveAttribute('href', '/team');
     const table = await screen.findByRole('table', { name: 'Members' });
     expect(within(table).getByText('(you)').closest('tr')).toHaveTextContent('Ada');

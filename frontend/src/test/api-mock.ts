@@ -1,4 +1,3 @@
-import { TOKEN_STORAGE_KEY } from '../api/client';
 import { useSession } from '../auth/session-store';
 import { jsonResponse, mockFetch } from './fetch-mock';
 
@@ -31,13 +30,12 @@ export function mockApi(routes: Record<string, Handler | unknown> = {}) {
   });
 }
 
-/** A stored token, as after logging in; the guard then loads the profile from /api/me. */
+/** A page load with a session cookie: the guard then loads the profile from /api/me. */
 export function signIn() {
-  localStorage.setItem(TOKEN_STORAGE_KEY, 'tok');
-  useSession.setState({ token: 'tok', user: null, teams: [], teamId: TEAM_ID });
+  useSession.setState({ status: 'unknown', user: null, teams: [], teamId: TEAM_ID });
 }
 
 export function signOut() {
   localStorage.clear();
-  useSession.setState({ token: null, user: null, teams: [], teamId: null });
+  useSession.setState({ status: 'signed-out', user: null, teams: [], teamId: null });
 }

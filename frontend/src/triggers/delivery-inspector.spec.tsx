@@ -1,12 +1,14 @@
-import type { Delivery } from '@hookflow/shared';
+import type { Delivery, DeliverySummary } from '@hookflow/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { DeliveryInspector } from './delivery-inspector';
 
 const REPLAY = 'POST /api/teams/t1/flows/f1/deliveries/d1/replay';
+const DETAIL = 'GET /api/teams/t1/flows/f1/deliveries/d1';
 
-const delivery: Delivery = {
+/** The list's view: a preview only; the inspector fetches the whole body. */
+const summary: DeliverySummary = {
   id: 'd1',
   flowId: 'f1',
   mode: 'test',
@@ -14,7 +16,8 @@ const delivery: Delivery = {
   path: '/hooks/key/test',
   headers: { 'content-type': 'application/json' },
   query: {},
-  rawBodyBase64: btoa('{"order":7}'),
+  bodyPreview: '{"ord',
+  bodyTruncated: true,
   contentType: 'application/json',
   sizeBytes: 11,
   outcome: 'accepted',
@@ -24,11 +27,22 @@ const delivery: Delivery = {
   duplicateOf: null,
   receivedAt: '2025-01-01T00:00:00Z',
 };
+const detail: Delivery = { ...summary, rawBodyBase64: btoa('{"order":7}') };
+const rejected: DeliverySummary = {
+  ...summary,
+  outcome: 'rejected',
+  reason: 'bad_signature',
+  executionId: null,
+};
 
 /** Answers the replay call with `answer` and keeps the bodies it was sent. */
-function mockReplay(answer: () => Response = () => jsonResponse(202, { executionId: 'e2' })) {
+function mockReplay(
+  answer: () => Response = () => jsonResponse(202, { executionId: 'e2' }),
+  shown: DeliverySummary = summary,
+) {
   const bodies: unknown[] = [];
   mockApi({
+    [DETAIL]: { ...detail, ...shown },
     [REPLAY]: (init?: RequestInit) => {
       bodies.push(JSON.parse(String(init?.body)));
       return answer();
@@ -37,9 +51,9 @@ function mockReplay(answer: () => Response = () => jsonResponse(202, { execution
   return bodies;
 }
 
-function renderInspector() {
+function renderInspector(shown: DeliverySummary = summary) {
   const onOpenRun = jest.fn();
-  render(<DeliveryInspector teamId="t1" delivery={delivery} onOpenRun={onOpenRun} />);
+  render(<DeliveryInspector teamId="t1" delivery={shown} onOpenRun={onOpenRun} />);
   return { onOpenRun };
 }
 
@@ -50,7 +64,8 @@ describe(DeliveryInspector.name, () => {
   it('replays into the draft for real by default and opens the new run', async () => {
     const bodies = mockReplay();
     const { onOpenRun } = renderInspector();
-    expect(screen.getByText('{"order":7}')).toBeInTheDocument();
+    // The whole body comes from the detail route, not the list's preview.
+    expect(await screen.findByText('{"order":7}')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: /dry run/i })).not.toBeChecked();
 
     fireEvent.click(screen.getByRole('button', { name: 'Replay into draft' }));
@@ -90,5 +105,25 @@ describe(DeliveryInspector.name, () => {
     ).toBeInTheDocument();
     expect(bodies).toEqual([{ target: 'published', dryRun: true }]);
     expect(onOpenRun).not.toHaveBeenCalled();
+  });
+
+  it('asks in the page before replaying a rejected delivery, then forces it', async () => {
+    const bodies = mockReplay(undefined, rejected);
+    const { onOpenRun } = renderInspector(rejected);
+    await screen.findByText('{"order":7}');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Replay anyway…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Replay a rejected request' });
+    expect(dialog).toHaveTextContent('This request was rejected (bad signature)');
+    expect(bodies).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(bodies).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Replay anyway…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Replay anyway' }));
+
+    await waitFor(() => expect(onOpenRun).toHaveBeenCalledWith('e2'));
+    expect(bodies).toEqual([{ target: 'draft', dryRun: false, force: true }]);
   });
 });

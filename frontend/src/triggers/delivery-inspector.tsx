@@ -1,5 +1,5 @@
-import type { Delivery } from '@hookflow/shared';
-import { useState } from 'react';
+import type { Delivery, DeliverySummary } from '@hookflow/shared';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
 import { DryRunToggle } from '../runs/dry-run-toggle';
@@ -15,9 +15,13 @@ export function decodeBody(delivery: Delivery): { text: string; parsed: unknown 
   }
 }
 
+const messageOf = (caught: unknown) =>
+  caught instanceof ApiError ? caught.message : String(caught);
+
 /**
- * One delivery: outcome and reason, headers, raw body; replay into the draft or published version,
- * for real or as a dry run.
+ * One delivery: outcome and reason, headers, the whole raw body (fetched when opened: the list
+ * has only a preview); replay into the draft or published version, for real or as a dry run.
+ * A delivery that failed verification is replayed only after an explicit "Replay anyway".
  */
 export function DeliveryInspector({
   teamId,
@@ -25,13 +29,30 @@ export function DeliveryInspector({
   onOpenRun,
 }: {
   teamId: string;
-  delivery: Delivery;
+  delivery: DeliverySummary;
   onOpenRun: (executionId: string) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [dryRun, setDryRun] = useState(false);
-  const replay = async (target: 'draft' | 'published') => {
+  const [loaded, setDetail] = useState<Delivery | null>(null);
+  // Another delivery opened: its body is not loaded yet.
+  const detail = loaded?.id === delivery.id ? loaded : null;
+  const [confirming, setConfirming] = useState<'draft' | 'published' | null>(null);
+  const rejected = delivery.outcome === 'rejected';
+
+  useEffect(() => {
+    const abort = new AbortController();
+    deliveriesApi
+      .get(teamId, delivery.flowId, delivery.id, abort.signal)
+      .then(setDetail, (caught) => {
+        if (!abort.signal.aborted) setError(messageOf(caught));
+      });
+    return () => abort.abort();
+  }, [teamId, delivery.flowId, delivery.id]);
+
+  const replay = async (target: 'draft' | 'published', force = false) => {
     setError(null);
+    setConfirming(null);
     try {
       const { executionId } = await deliveriesApi.replay(
         teamId,
@@ -39,12 +60,15 @@ export function DeliveryInspector({
         delivery.id,
         target,
         dryRun,
+        force,
       );
       onOpenRun(executionId);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(messageOf(caught));
     }
   };
+  const ask = (target: 'draft' | 'published') =>
+    rejected ? setConfirming(target) : void replay(target);
 
   return (
     <div className="delivery" aria-label="Delivery details">
@@ -67,7 +91,9 @@ export function DeliveryInspector({
       </details>
       <details open>
         <summary>Body</summary>
-        <pre className="code-block">{decodeBody(delivery).text || '(empty)'}</pre>
+        <pre className="code-block" aria-busy={!detail}>
+          {detail ? decodeBody(detail).text || '(empty)' : 'Loading the body…'}
+        </pre>
       </details>
       <div className="delivery__actions">
         {delivery.executionId && (
@@ -79,17 +105,44 @@ export function DeliveryInspector({
             Open run
           </button>
         )}
-        <button type="button" className="button button--small" onClick={() => void replay('draft')}>
-          Replay into draft
+        <button type="button" className="button button--small" onClick={() => ask('draft')}>
+          {rejected ? 'Replay anyway…' : 'Replay into draft'}
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void replay('published')}
-        >
-          Replay into published
+        <button type="button" className="button button--small" onClick={() => ask('published')}>
+          {rejected ? 'Replay anyway into published…' : 'Replay into published'}
         </button>
       </div>
+      {confirming && (
+        <div
+          className="delivery__confirm"
+          role="alertdialog"
+          aria-label="Replay a rejected request"
+        >
+          <p className="form-error">
+            This request was rejected (
+            {delivery.reason?.replace(/_/g, ' ') ?? 'failed verification'}
+            ): it may not come from the service it claims to. Replaying runs the{' '}
+            {confirming === 'draft' ? 'draft' : 'published version'} with it as if it were valid,
+            and the run is marked as a forced replay.
+          </p>
+          <div className="delivery__actions">
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => void replay(confirming, true)}
+            >
+              Replay anyway
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setConfirming(null)}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <DryRunToggle checked={dryRun} onChange={setDryRun} />
       {error && <p className="form-error">{error}</p>}
     </div>

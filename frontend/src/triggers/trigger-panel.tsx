@@ -1,5 +1,6 @@
-import type { Delivery, FlowView } from '@hookflow/shared';
+import type { DeliverySummary, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
+import { deliveriesApi } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
@@ -16,23 +17,29 @@ export function TriggerPanel({
   onOpenRun: (executionId: string) => void;
 }) {
   const setSample = useFlowStore((state) => state.setSample);
-  const [selected, setSelected] = useState<Delivery | null>(null);
+  const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,
     flow.id,
-    (delivery) => {
-      setSelected(delivery);
-      // The captured request feeds the data picker and the expression previews.
-      setSample({
-        trigger: {
-          method: delivery.method,
-          path: delivery.path,
-          headers: delivery.headers,
-          query: delivery.query,
-          body: decodeBody(delivery).parsed,
-          rawBody: decodeBody(delivery).text,
+    (summary) => {
+      setSelected(summary);
+      // The captured request (whole body: the list has a preview) feeds the data picker.
+      void deliveriesApi.get(teamId, flow.id, summary.id).then(
+        (delivery) => {
+          const { text, parsed } = decodeBody(delivery);
+          setSample({
+            trigger: {
+              method: delivery.method,
+              path: delivery.path,
+              headers: delivery.headers,
+              query: delivery.query,
+              body: parsed,
+              rawBody: text,
+            },
+          });
         },
-      });
+        () => undefined, // the inspector, opened on the same delivery, shows the error
+      );
     },
   );
 

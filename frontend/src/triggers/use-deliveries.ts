@@ -1,4 +1,4 @@
-import type { Delivery } from '@hookflow/shared';
+import type { DeliverySummary } from '@hookflow/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
@@ -12,9 +12,9 @@ export const LISTEN_POLL_MS = 1000;
 export function useDeliveries(
   teamId: string,
   flowId: string,
-  onTestDelivery: (delivery: Delivery) => void,
+  onTestDelivery: (delivery: DeliverySummary) => void,
 ) {
-  const [deliveries, setDeliveries] = useState<Delivery[]>([]);
+  const [deliveries, setDeliveries] = useState<DeliverySummary[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [listening, setListening] = useState(false);
   const known = useRef<Set<string> | null>(null);

@@ -16,8 +16,11 @@ export type DeliveryRejectReason =
   | 'flow_disabled'
   | 'filtered';
 
-/** Every request that reached a trigger URL, as the request inspector shows it. */
-export interface Delivery {
+/** How many bytes of the body a delivery list shows; the detail route has the whole body. */
+export const DELIVERY_PREVIEW_BYTES = 512;
+
+/** A request that reached a trigger URL, as the delivery list shows it: no whole body. */
+export interface DeliverySummary {
   id: string;
   flowId: string;
   /** `test` for `/hooks/<key>/test`, which runs the draft. */
@@ -26,8 +29,10 @@ export interface Delivery {
   path: string;
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
-  /** The raw body, base64-encoded so binary bodies survive JSON. */
-  rawBodyBase64: string;
+  /** The first {@link DELIVERY_PREVIEW_BYTES} bytes of the body as UTF-8 text (lossy). */
+  bodyPreview: string;
+  /** Whether the body is longer than the preview. */
+  bodyTruncated: boolean;
   contentType: string | null;
   sizeBytes: number;
   outcome: DeliveryOutcome;
@@ -40,8 +45,17 @@ export interface Delivery {
   receivedAt: string;
 }
 
+/** One delivery with its body, as the inspector shows it (the detail route). */
+export interface Delivery extends DeliverySummary {
+  /** The raw body, base64-encoded so binary bodies survive JSON. */
+  rawBodyBase64: string;
+}
+
 export const replayDeliveryBodySchema = z.object({
-  target: z.enum(['draft', 'published']),
+  /** Which version runs the recorded request; the draft unless said otherwise. */
+  target: z.enum(['draft', 'published']).default('draft'),
   dryRun: z.boolean().optional(),
+  /** Required to replay a delivery that was rejected (failed verification, disabled flow…). */
+  force: z.boolean().optional(),
 });
 export type ReplayDeliveryBody = z.infer<typeof replayDeliveryBodySchema>;

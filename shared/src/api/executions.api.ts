@@ -36,6 +36,12 @@ export interface StepRun {
   finishedAt: string | null;
 }
 
+/** A run that replays a recorded delivery; `forced`: the delivery had been rejected. */
+export interface ExecutionReplay {
+  deliveryId: string;
+  forced: boolean;
+}
+
 export interface ExecutionSummary {
   id: string;
   flowId: string;
@@ -45,6 +51,8 @@ export interface ExecutionSummary {
   deliveryId: string | null;
   /** Side-effecting steps described what they would send instead of sending it. */
   dryRun: boolean;
+  /** Set when the run replays a delivery, e.g. a rejected one replayed anyway. */
+  replay: ExecutionReplay | null;
   /** Why a failed run failed as a whole ("Step n3 failed: …", "The flow was deleted"). */
   error: string | null;
   createdAt: string;
@@ -65,7 +73,7 @@ export interface Page<T> {
 }
 
 export const listExecutionsQuerySchema = z.object({
-  flowId: z.string().optional(),
+  flowId: z.uuid().optional(),
   status: z.enum(executionStatuses).optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -6,3 +6,4 @@ export * from './executions.api';
 export * from './deliveries.api';
 export * from './credentials.api';
 export * from './catalog.api';
+export * from './password-policy';

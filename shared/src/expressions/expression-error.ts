@@ -4,6 +4,8 @@ export class ExpressionError extends Error {
     message: string,
     /** Character offset in the template string. */
     readonly position: number,
+    /** The template that failed, when several were evaluated together. */
+    readonly template?: string,
   ) {
     super(message);
     this.name = 'ExpressionError';

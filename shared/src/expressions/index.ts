@@ -1,5 +1,7 @@
 export * from './expression-context';
 export * from './expression-error';
+export * from './expression-limits';
 export * from './template';
 export * from './compile-template';
+export { NEEDS_JSONATA } from './path-expression';
 export * from './resolve-config';

@@ -1,5 +1,11 @@
 import type { ExpressionContext } from './expression-context';
-import { resolveConfig, type ExpressionCache } from './resolve-config';
+import { ExpressionError } from './expression-error';
+import {
+  evaluateInProcess,
+  resolveConfig,
+  type ExpressionCache,
+  type TemplateEvaluator,
+} from './resolve-config';
 
 const context = {
   trigger: {
@@ -24,7 +30,7 @@ describe(resolveConfig.name, () => {
       headers: { 'Idempotency-Key': '{{ execution.id }}:n2' },
       body: { tags: '{{ trigger.body.tags }}', list: ['{{ execution.attempt }}', null] },
     };
-    expect(await resolveConfig(config, new Map(), context)).toEqual({
+    expect(await resolveConfig(config, evaluateInProcess(), context)).toEqual({
       url: 'https://x.test/orders/7',
       retries: 3,
       headers: { 'Idempotency-Key': 'exe_1:n2' },
@@ -32,12 +38,41 @@ describe(resolveConfig.name, () => {
     });
   });
 
+  it('evaluates all templates of a config in one call, each once', async () => {
+    const calls: string[][] = [];
+    const inProcess = evaluateInProcess();
+    const counting: TemplateEvaluator = (templates, ctx) => {
+      calls.push([...templates]);
+      return inProcess(templates, ctx);
+    };
+    const config = { a: '{{ trigger.body.id }}', b: ['{{ trigger.body.id }}', '{{ flow.id }}'] };
+
+    expect(await resolveConfig(config, counting, context)).toEqual({ a: 7, b: [7, 'f'] });
+    expect(calls).toEqual([['{{ trigger.body.id }}', '{{ flow.id }}']]);
+    await resolveConfig({ plain: 1 }, counting, context);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('names the template that failed', async () => {
+    const error = await resolveConfig(
+      { ok: '{{ flow.id }}', bad: 'x {{ $error("boom") }}' },
+      evaluateInProcess(),
+      context,
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ExpressionError);
+    expect(error).toMatchObject({ template: 'x {{ $error("boom") }}' });
+  });
+});
+
+describe(evaluateInProcess.name, () => {
   it('compiles each template once per cache', async () => {
     const cache: ExpressionCache = new Map();
-    await resolveConfig({ a: '{{ trigger.body.id }}', b: '{{ trigger.body.id }}' }, cache, context);
-    const compiled = cache.get('{{ trigger.body.id }}');
-    await resolveConfig({ c: '{{ trigger.body.id }}' }, cache, context);
+    const sut = evaluateInProcess(cache);
+    await sut(['{{ $string(trigger.body.id) }}'], context);
+    const compiled = cache.get('{{ $string(trigger.body.id) }}');
+    await sut(['{{ $string(trigger.body.id) }}'], context);
     expect(cache.size).toBe(1);
-    expect(cache.get('{{ trigger.body.id }}')).toBe(compiled);
+    expect(cache.get('{{ $string(trigger.body.id) }}')).toBe(compiled);
   });
 });

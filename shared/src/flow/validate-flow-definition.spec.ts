@@ -216,3 +216,46 @@ describe(validateFlowDefinition.name, () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('webhook.respond headers', () => {
+  const respondFlow = (headers: Record<string, string>): FlowDefinition => ({
+    schemaVersion: 1,
+    nodes: [
+      node('n1', 'trigger.webhook', 'Hook', { methods: ['GET'], response: { mode: 'sync' } }),
+      node('n2', 'webhook.respond', 'Reply', { status: 200, headers, body: 'hi' }),
+    ],
+    edges: [edge('e1', 'n1', 'n2')],
+  });
+
+  it('accepts ordinary reply headers', () => {
+    const result = validateFlowDefinition(
+      respondFlow({ 'Content-Type': 'text/html', 'Cache-Control': 'no-store', Location: '/x' }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['Set-Cookie', 'sets cookies'],
+    ['clear-site-data', 'clears'],
+    ['Content-Security-Policy', 'sandbox policy'],
+    ['Strict-Transport-Security', 'HTTPS'],
+    ['Refresh', 'navigates'],
+    ['Transfer-Encoding', 'hop-by-hop'],
+    ['Proxy-Authenticate', 'proxies'],
+    ['Content-Length', 'computed by the server'],
+    ['Bad Name', 'not a valid header name'],
+  ])('refuses %s, naming the step and the header', (header, why) => {
+    const result = validateFlowDefinition(respondFlow({ [header]: 'x' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      expect.objectContaining({ nodeId: 'n2', field: `headers.${header}` }),
+    ]);
+    expect(describeIssues(result.issues)).toContain(`Node "Reply" (n2): field "headers.${header}"`);
+    expect(describeIssues(result.issues)).toContain(why);
+  });
+
+  it('does not mistake inherited object keys for allowed or refused names', () => {
+    expect(validateFlowDefinition(respondFlow({ constructor: 'x' })).ok).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { nodeCatalog } from '../catalog/catalog';
 import type { NodeDescription } from '../catalog/define-node';
 import { nodeConfigSchema } from '../catalog/node-config-schema';
+import { refusedResponseHeader } from '../integrations/webhook/webhook-respond-headers';
 import { findExpressionErrors } from '../expressions/compile-template';
 import { isExpression } from '../expressions/template';
 import { flowDefinitionSchema, type FlowDefinition, type FlowNode } from './flow-definition.schema';
@@ -148,7 +149,25 @@ function nodeConfigIssues(node: FlowNode, description: NodeDescription | undefin
     : result.error.issues.map((issue) =>
         nodeIssue(node, issue.message, joinPath(issue.path) || undefined),
       );
-  return [...configIssues, ...expressionIssues(node)];
+  return [...configIssues, ...expressionIssues(node), ...respondHeaderIssues(node)];
+}
+
+// A trigger reply must not act on the browser or the connection (see webhook-respond-headers).
+function respondHeaderIssues(node: FlowNode): FlowIssue[] {
+  const headers = node.type === 'webhook.respond' ? node.config.headers : undefined;
+  if (!headers || typeof headers !== 'object') return [];
+  return Object.keys(headers).flatMap((name) => {
+    const why = refusedResponseHeader(name);
+    return why
+      ? [
+          nodeIssue(
+            node,
+            `header "${name}" cannot be sent from a trigger URL: it ${why}`,
+            `headers.${name}`,
+          ),
+        ]
+      : [];
+  });
 }
 
 function expressionIssues(node: FlowNode): FlowIssue[] {

@@ -2,6 +2,7 @@ import { nodeCatalog } from '../catalog/catalog';
 import type { NodeDescription } from '../catalog/define-node';
 import { secretPaths, type PropsRecord } from '../catalog/props';
 import { parseTemplate } from '../expressions/template';
+import { isSensitiveName } from '../redaction/redact';
 import type { FlowNode } from '../flow/flow-definition.schema';
 import { nodeIssue } from '../flow/flow-issue';
 
@@ -45,9 +46,6 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/discord(?:app)?\.com\/api\/webhooks\/\d+\/[\w-]{20,}/, 'a Discord webhook URL'],
 ];
 
-// Header, query and field names whose values are credentials whatever they look like.
-const SENSITIVE_KEY =
-  /^(?:authorization|proxy-authorization|cookie|(?:x-)?auth(?:-key)?|x-api-key|api-?key)$|token|secret|passw(?:or)?d|api[-_]?key|access[-_]?key|private[-_]?key/i;
 // Auth schemes are not secret; what follows them is.
 const AUTH_SCHEME = /^(?:bearer|basic|token|bot|digest|apikey)\b\s*/i;
 // Obvious stand-ins ("<your token>", "xxxx", "***") are instructions, not secrets.
@@ -112,7 +110,7 @@ function urlFinding(raw: string): [SecretFindingKind, string] | undefined {
   if (!URL.canParse(raw)) return undefined;
   const url = new URL(raw);
   for (const [key, value] of url.searchParams) {
-    if (SENSITIVE_KEY.test(key) && isFilledIn(value)) {
+    if (isSensitiveName(key) && isFilledIn(value)) {
       return ['sensitive-key', `a value for the "${key}" query parameter`];
     }
     if (looksRandom(value)) return ['high-entropy', 'a long random-looking string'];
@@ -154,7 +152,7 @@ export function classifySecret(
       if (found) return { kind: found[0], reason: found[1] };
     }
   }
-  if (key !== undefined && SENSITIVE_KEY.test(key) && parts.some(isFilledIn)) {
+  if (key !== undefined && isSensitiveName(key) && parts.some(isFilledIn)) {
     return { kind: 'sensitive-key', reason: `a literal "${key}" value` };
   }
   const withoutUrls = parts.map((part) => part.replace(URL_PATTERN, ' ')).join(' ');

@@ -5,6 +5,8 @@ import { ExecutionOrdering1764420000000 } from './1764420000000-execution-orderi
 import { FlowVersionPublisher1764425000000 } from './1764425000000-flow-version-publisher.js';
 import { Templates1764430000000 } from './1764430000000-templates.js';
 import { UnfinishedExecutions1764440000000 } from './1764440000000-unfinished-executions.js';
+import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.js';
+import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -14,4 +16,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   FlowVersionPublisher1764425000000,
   Templates1764430000000,
   UnfinishedExecutions1764440000000,
+  ExecutionReplay1764450000000,
+  SessionsAndLoginLimits1764610010000,
 ];

@@ -5,6 +5,7 @@ import { hmacSecretCredential } from './hmac-secret.credential';
 
 export * from './webhook-send.node';
 export * from './webhook-respond.node';
+export * from './webhook-respond-headers';
 export * from './hmac-secret.credential';
 
 /** Outbound signed webhooks, and the answer to a waiting trigger request. */
