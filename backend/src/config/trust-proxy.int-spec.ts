@@ -11,17 +11,7 @@ describe.each(testEnvironments())('TRUST_PROXY over HTTP ($name mode)', (environ
     const definition = webhookToSink('http://127.0.0.1:9/unused', {
       trigger: { allowIps: ['10.0.0.0/8'] },
     });
-    const created = await app.request('POST', `/api/teams/${team.id}/flows`, {
-      token,
-      body: { name: 'Allowlisted', definition },
-    });
-    const published = await app.request(
-      'POST',
-      `/api/teams/${team.id}/flows/${created.body.id}/publish`,
-      { token },
-    );
-    expect(published.status).toBe(200);
-    return (published.body.webhookUrl as string).replace(/^https?:\/\/[^/]+/, app.url);
+    return (await app.publishFlow(token, team.id, 'Allowlisted', definition)).hookUrl;
   };
 
   describe('by default', () => {

@@ -45,17 +45,12 @@ describe('Hostile expressions in a running app (embedded mode)', () => {
   };
   /** Publishes a flow and delivers `body` to its trigger URL; the execution id. */
   const run = async (fields: Record<string, string>, body: unknown) => {
-    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+    const { hookUrl } = await app.publishFlow(
       token,
-      body: { name: 'Hostile', definition: hostileFlow(sink.url, fields) },
-    });
-    expect(created.body.issues).toEqual([]);
-    const published = await app.request(
-      'POST',
-      `/api/teams/${teamId}/flows/${created.body.id}/publish`,
-      { token },
+      teamId,
+      'Hostile',
+      hostileFlow(sink.url, fields),
     );
-    const hookUrl = published.body.webhookUrl.replace(/^https?:\/\/[^/]+/, app.url);
     const response = await fetch(hookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

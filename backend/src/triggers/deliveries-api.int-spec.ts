@@ -38,7 +38,7 @@ describe.each(testEnvironments())('Delivery list and replay ($name mode)', (envi
     });
     expect(flow.status).toBe(201);
     flowPath = `/api/teams/${signed.team.id}/flows/${flow.body.id}`;
-    testUrl = (flow.body.testWebhookUrl as string).replace(/^https?:\/\/[^/]+/, app.url);
+    testUrl = flow.body.testWebhookUrl as string;
   });
   afterAll(async () => {
     await app.stop();
