@@ -126,6 +126,10 @@ describe.each(testEnvironments())('secrets stay redacted ($name mode)', (environ
     // A normal run, through the trigger URL: the step really sends the secrets.
     const normal = await createFlow('Normal', callingFlow(sink.url));
     expect(normal.definition.nodes[1].config.url).toBe(`${sink.url}/ok?api_key=[redacted]`);
+    expect(normal.definition.nodes[1].config.headers.Authorization).toBe('••••••');
+    // Saving back what the editor was shown keeps the sealed values (the run below proves it).
+    const saved = await api('PATCH', `/flows/${normal.id}`, { definition: normal.definition });
+    expect(saved.status).toBe(200);
     expect((await api('POST', `/flows/${normal.id}/publish`)).status).toBe(200);
     const hookUrl = `${app.url}/hooks/${normal.webhookUrl.split('/hooks/')[1]}`;
     const delivered = await fetch(hookUrl, {

