@@ -1,5 +1,6 @@
 import { nodeConfigSchema, type ExpressionContext } from '@hookflow/shared';
 import type { NodeHandler, NodeRunInput, NodeServices } from '../engine/node-handler.js';
+import type { StepFailure } from '../engine/step-failure.js';
 import { createDestinationCheck } from '../outbound/destination-check.js';
 import { createGuardedFetch } from '../outbound/guarded-fetch.js';
 import { integrationSettingValues } from '../integrations/implement-integration.js';
@@ -60,3 +61,12 @@ export function aRunInput(
     ...overrides,
   };
 }
+
+/** The StepFailure `promise` rejects with; fails the test when it resolves instead. */
+export const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the step to fail');
+    },
+    (error: unknown) => error as StepFailure,
+  );

@@ -1,19 +1,10 @@
-import type { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
 } from '../../test-support/recording-server.js';
 import { discordMessageHandler as sut, maxDiscordContentLength } from './discord-message.node.js';
-import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as StepFailure,
-  );
+import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 
 const json = (status: number, body: unknown): Responder => {
   return (_request, response) => {

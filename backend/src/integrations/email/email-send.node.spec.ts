@@ -1,18 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
-import type { StepFailure } from '../../engine/step-failure.js';
 import { refuseNonLoopback } from '../../test-support/recording-server.js';
 import { createDestinationCheck, type CheckDestination } from '../../outbound/destination-check.js';
 import { emailSendHandler as sut, recipients } from './email-send.node.js';
-import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as StepFailure,
-  );
+import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 
 interface ReceivedMail {
   from: string;

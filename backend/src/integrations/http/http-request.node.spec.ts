@@ -5,18 +5,10 @@ import {
   type Responder,
 } from '../../test-support/recording-server.js';
 import { httpRequestHandler as sut, maxResponseBytes } from './http-request.node.js';
-import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
+import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 
 const run = (config: Record<string, unknown>, overrides: Parameters<typeof aRunInput>[2] = {}) =>
   sut.run(aRunInput(sut, config, overrides));
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as StepFailure,
-  );
 
 describe('http.request', () => {
   let server: RecordingServer;

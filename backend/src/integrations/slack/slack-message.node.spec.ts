@@ -1,19 +1,10 @@
-import type { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
 } from '../../test-support/recording-server.js';
-import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
+import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 import { slackMessageHandler as sut } from './slack-message.node.js';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as StepFailure,
-  );
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Responder => {
   return (_request, response) => {

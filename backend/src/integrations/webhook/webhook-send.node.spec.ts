@@ -7,20 +7,12 @@ import {
   type RecordingServer,
   type Responder,
 } from '../../test-support/recording-server.js';
-import { aRunInput, loopbackServices } from '../../test-support/node-test-input.js';
+import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 import {
   generateWebhookSecret,
   webhookMessageId,
   webhookSendHandler as sut,
 } from './webhook-send.node.js';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as StepFailure,
-  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
