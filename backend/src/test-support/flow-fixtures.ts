@@ -48,3 +48,27 @@ export function webhookToSink(url: string, options: WebhookToSinkOptions = {}): 
       : [{ id: 'e1', source: 'hook', target: 'call' }],
   };
 }
+
+/** webhook {GET, sync} → webhook.respond "Reply page" (node `reply`) with these headers and body. */
+export function webhookReplyPage(headers: Record<string, string>, body: string): FlowDefinition {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      {
+        id: 'hook',
+        type: 'trigger.webhook',
+        name: 'Hook',
+        position: { x: 0, y: 0 },
+        config: { methods: ['GET'], auth: { type: 'none' }, response: { mode: 'sync' } },
+      },
+      {
+        id: 'reply',
+        type: 'webhook.respond',
+        name: 'Reply page',
+        position: { x: 0, y: 100 },
+        config: { status: 200, headers, body },
+      },
+    ],
+    edges: [{ id: 'e1', source: 'hook', target: 'reply' }],
+  };
+}

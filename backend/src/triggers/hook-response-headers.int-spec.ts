@@ -1,31 +1,12 @@
 import type { FlowDefinition } from '@hookflow/shared';
+import { webhookReplyPage } from '../test-support/flow-fixtures.js';
 import { request as httpRequest } from 'node:http';
 import { testEnvironments } from '../test-support/environments.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
 const SANDBOX = "sandbox; default-src 'none'";
-
-/** webhook {GET, sync} → webhook.respond with these headers and an HTML body. */
-const replyFlow = (headers: Record<string, string>): FlowDefinition => ({
-  schemaVersion: 1,
-  nodes: [
-    {
-      id: 'hook',
-      type: 'trigger.webhook',
-      name: 'Hook',
-      position: { x: 0, y: 0 },
-      config: { methods: ['GET'], auth: { type: 'none' }, response: { mode: 'sync' } },
-    },
-    {
-      id: 'reply',
-      type: 'webhook.respond',
-      name: 'Reply page',
-      position: { x: 0, y: 100 },
-      config: { status: 200, headers, body: '<script>document.title = "ran"</script>' },
-    },
-  ],
-  edges: [{ id: 'e1', source: 'hook', target: 'reply' }],
-});
+const replyFlow = (headers: Record<string, string>) =>
+  webhookReplyPage(headers, '<script>document.title = "ran"</script>');
 
 /** A GET with a chosen Host header (fetch does not let a caller set it). */
 function getWithHost(url: string, host: string) {
@@ -123,6 +104,29 @@ describe.each(testEnvironments())('Trigger URL response headers ($name mode)', (
     expect(reply.headers.get('clear-site-data')).toBeNull();
     expect(reply.headers.get('refresh')).toBeNull();
     expect(reply.headers.get('content-security-policy')).toBe(SANDBOX);
+
+    // The run says what it dropped.
+    const [delivery] = (
+      await app.request('GET', `/api/teams/${teamId}/flows/${flow.id}/deliveries`, { token })
+    ).body.items;
+    const run = await app.request(
+      'GET',
+      `/api/teams/${teamId}/executions/${delivery.executionId}`,
+      {
+        token,
+      },
+    );
+    const step = (
+      run.body.steps as Array<{ nodeId: string; output: Record<string, unknown> }>
+    ).find((s) => s.nodeId === 'reply');
+    // jsonb keeps no key order.
+    expect([...(step?.output.droppedHeaders as string[])].sort()).toEqual([
+      'Clear-Site-Data',
+      'Content-Security-Policy',
+      'Refresh',
+      'Set-Cookie',
+    ]);
+    expect(step?.output.headers).toEqual({ 'Content-Type': 'text/html', 'X-Kept': 'yes' });
   });
 
   it('sends a CSP, frame-ancestors none, nosniff and a Referrer-Policy with the API and docs', async () => {
