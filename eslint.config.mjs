@@ -52,6 +52,7 @@ export default defineConfig([
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: nodeGlobals },
+    rules: { eqeqeq: ['error', 'always', { null: 'ignore' }] },
   },
 
   // Every TypeScript file (including ones outside src/, e.g. frontend/vite.config.ts):
@@ -60,6 +61,7 @@ export default defineConfig([
     files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [tseslint.configs.recommended],
     rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         {
@@ -73,7 +75,8 @@ export default defineConfig([
   },
 
   // Workspace sources: type-aware rules. A promise nobody awaits loses its errors (and, in a
-  // worker, the job), and a switch over a union must handle every member.
+  // worker, the job), so does one handed to a callback that ignores what it returns (an event
+  // listener, an `onClick`); a switch over a union must handle every member.
   {
     files: sourceFiles,
     languageOptions: {
@@ -84,6 +87,7 @@ export default defineConfig([
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },

@@ -5,7 +5,8 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
-  testMatch: ['**/*.spec.ts'],
+  // Unit specs (*.spec.ts) and whole-app / database suites (*.int-spec.ts, skipped by test:unit).
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',

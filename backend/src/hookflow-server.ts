@@ -74,6 +74,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     }
     await app.listen(config.http.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
+    // With PORT=0 the port is known only now; trigger URLs handed out from here on name it.
+    if (config.http.publicUrlFollowsPort) {
+      const bound = `http://localhost:${port}`;
+      if (config.http.hooksUrl === config.http.publicUrl) config.http.hooksUrl = bound;
+      config.http.publicUrl = bound;
+    }
     let stopping: Promise<void> | undefined;
     return {
       app,

@@ -1,5 +1,6 @@
 export * from './health';
 export * from './catalog';
+export * from './integrations';
 export * from './expressions';
 export * from './flow';
 export * from './api';

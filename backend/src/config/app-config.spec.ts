@@ -19,6 +19,7 @@ describe(loadConfig.name, () => {
       publicUrl: 'http://localhost:3000',
       trustProxy: false,
       hooksUrl: 'http://localhost:3000',
+      publicUrlFollowsPort: true,
     });
     expect(sut.queue.backend).toBe('postgres');
     expect(sut.outbound).toEqual({ allowPrivate: false, allowlist: [] });

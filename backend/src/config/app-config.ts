@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { IntegrationSettings } from '../engine/node-handler.js';
+import { integrationSettingValues } from '../integrations/implement-integration.js';
+import { integrationImplementations } from '../integrations/node-registry.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** One documented setting: the README's settings table is checked against this list. */
@@ -11,8 +14,17 @@ export interface SettingDoc {
   description: string;
 }
 
+// The settings integrations declare (API base URLs), parsed and documented like the rest.
+const integrationSettings = integrationImplementations.flatMap((integration) =>
+  Object.values(integration.settings),
+);
+
 export const SETTINGS: SettingDoc[] = [
-  { name: 'PORT', default: '3000', description: 'HTTP port of the api / all roles.' },
+  {
+    name: 'PORT',
+    default: '3000',
+    description: 'HTTP port of the api / all roles; 0 takes a free one.',
+  },
   {
     name: 'DATA_DIR',
     default: './data',
@@ -104,11 +116,6 @@ export const SETTINGS: SettingDoc[] = [
     description: 'Worker threads per process that evaluate expressions (plain paths need none).',
   },
   {
-    name: 'SLACK_API_URL',
-    default: 'https://slack.com/api',
-    description: 'Base of the Slack Web API (point it at a stand-in for tests).',
-  },
-  {
     name: 'TRUST_PROXY',
     default: 'false',
     description: 'Proxies whose X-Forwarded-For is believed: `false`, a hop count, or CIDRs.',
@@ -129,6 +136,11 @@ export const SETTINGS: SettingDoc[] = [
     default: '10000',
     description: 'A trigger URL body not received in full within this time gets 408.',
   },
+  ...integrationSettings.map((setting) => ({
+    name: setting.env,
+    default: setting.default,
+    description: setting.description,
+  })),
 ];
 
 const booleanSetting = z
@@ -179,7 +191,6 @@ const envSchema = z.object({
   EXPRESSION_TIMEOUT_MS: intSetting(10, 60000).default(1000),
   EXPRESSION_MEMORY_MB: intSetting(16, 4096).default(128),
   EXPRESSION_WORKERS: intSetting(1, 64).default(2),
-  SLACK_API_URL: urlSetting(['http:', 'https:']).default('https://slack.com/api'),
   HOOKS_MAX_BODY_BYTES: intSetting(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   HOOKS_BODY_TIMEOUT_MS: intSetting(100, 600000).default(10000),
   TRUST_PROXY: z.string().default('false'),
@@ -188,6 +199,15 @@ const envSchema = z.object({
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
 });
+
+const integrationEnvSchema = z.object(
+  Object.fromEntries(
+    integrationSettings.map((setting) => [
+      setting.env,
+      urlSetting(['http:', 'https:']).default(setting.default),
+    ]),
+  ),
+);
 
 export type Role = 'all' | 'api' | 'worker';
 export type QueueBackendKind = 'redis' | 'postgres';
@@ -200,7 +220,14 @@ export interface AppConfig {
   /** Trigger URLs: the global body cap and how long a body may take to arrive. */
   hooks: { maxBodyBytes: number; bodyTimeoutMs: number };
   /** `hooksUrl`: base of trigger URLs, `publicUrl` unless HOOKS_PUBLIC_URL is set. */
-  http: { port: number; publicUrl: string; hooksUrl: string; trustProxy: TrustProxy };
+  http: {
+    port: number;
+    publicUrl: string;
+    hooksUrl: string;
+    trustProxy: TrustProxy;
+    /** PUBLIC_URL is unset: the URLs name the port bound, which PORT=0 leaves to the system. */
+    publicUrlFollowsPort: boolean;
+  };
   database: { url?: string; dataDir: string; poolSize: number };
   queue: {
     backend: QueueBackendKind;
@@ -219,7 +246,8 @@ export interface AppConfig {
   outbound: { allowPrivate: boolean; allowlist: string[] };
   executions: { retentionDays: number };
   expressions: { timeoutMs: number; memoryMb: number; workers: number };
-  integrations: { slackApiUrl: string };
+  /** Each integration's settings by integration name, e.g. `integrations.slack.apiUrl`. */
+  integrations: IntegrationSettings;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -241,6 +269,16 @@ const parseKey = (raw: string): Buffer | undefined => {
   return candidates.find((key) => key?.length === 32);
 };
 
+/** Parses `present` with `schema`; the first problem stops the boot, naming its setting. */
+function parseSettings<T>(schema: z.ZodType<T>, present: Record<string, unknown>): T {
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  return parsed.data;
+}
+
 /** Reads a generated secret from DATA_DIR, creating it on first boot (embedded mode only). */
 const generatedSecret = (dataDir: string, file: string, make: () => string): string => {
   const path = join(dataDir, file);
@@ -257,15 +295,14 @@ const generatedSecret = (dataDir: string, file: string, make: () => string): str
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.entries(env).filter(
-      ([key, value]) => key in envSchema.shape && value !== undefined && value !== '',
+      ([key, value]) =>
+        (key in envSchema.shape || key in integrationEnvSchema.shape) &&
+        value !== undefined &&
+        value !== '',
     ),
   );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(String(issue.path[0]), issue.message);
-  }
-  const s = parsed.data;
+  const s = parseSettings(envSchema, present);
+  const integrationEnv = parseSettings(integrationEnvSchema, present);
   const mode = s.DATABASE_URL ? 'server' : 'embedded';
   const dataDir = isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(s.DATA_DIR);
 
@@ -311,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl,
       hooksUrl: s.HOOKS_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
       trustProxy,
+      publicUrlFollowsPort: s.PUBLIC_URL === undefined,
     },
     hooks: { maxBodyBytes: s.HOOKS_MAX_BODY_BYTES, bodyTimeoutMs: s.HOOKS_BODY_TIMEOUT_MS },
     database: { url: s.DATABASE_URL, dataDir, poolSize: s.DATABASE_POOL_SIZE },
@@ -334,7 +372,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       memoryMb: s.EXPRESSION_MEMORY_MB,
       workers: s.EXPRESSION_WORKERS,
     },
-    integrations: { slackApiUrl: s.SLACK_API_URL.replace(/\/+$/, '') },
+    integrations: integrationSettingValues(integrationImplementations, (setting) =>
+      String(integrationEnv[setting.env]).replace(/\/+$/, ''),
+    ),
     logLevel: s.LOG_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-import { aFlow } from './engine-test-factories.js';
+import { aFlow } from '../test-support/engine-test-factories.js';
 import { planNextSteps, resumeFrom, type StepStates } from './execution-plan.js';
 import { FlowGraph } from './flow-graph.js';
 

@@ -1,4 +1,4 @@
-import { aFlow, aNode } from './engine-test-factories.js';
+import { aFlow, aNode } from '../test-support/engine-test-factories.js';
 import { FlowGraph } from './flow-graph.js';
 
 describe(FlowGraph.name, () => {

@@ -1,5 +1,5 @@
 import { evaluateInProcess } from '@hookflow/shared';
-import { aContext, aNode } from './engine-test-factories.js';
+import { aContext, aNode } from '../test-support/engine-test-factories.js';
 import { evaluateOrderingKey, flowLimitsOf } from './flow-limits.js';
 
 const flow = { id: 'f1', name: 'Orders' };

@@ -7,7 +7,7 @@ import {
   type TriggerRequestContext,
 } from '@hookflow/shared';
 
-/** What a trigger asks of its flow's runs (DESIGN §5): how many at once, and which go in order. */
+/** What a trigger asks of its flow's runs: how many at once, and which go in order. */
 export interface FlowLimits {
   /** At most this many runs of the flow execute at the same time. */
   concurrency?: number;

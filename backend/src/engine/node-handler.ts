@@ -16,7 +16,7 @@ export interface NodeRunInput<Config = Record<string, unknown>> {
   config: Config;
   /** Present when the config names a credential: its type id and decrypted fields. */
   credential?: { type: string; data: Record<string, unknown> };
-  /** The evaluation context of DESIGN §3 (trigger request, earlier steps' outputs, …). */
+  /** The expression context (trigger request, earlier steps' outputs, …). */
   context: ExpressionContext;
   step: {
     executionId: string;
@@ -33,16 +33,19 @@ export interface NodeRunInput<Config = Record<string, unknown>> {
 
 /** I/O the platform lends to handlers, so every outbound call passes the outbound guard. */
 export interface NodeServices {
-  /** `fetch` whose connections are checked by the outbound guard (DESIGN §8), including redirects. */
+  /** `fetch` whose connections are checked by the outbound guard, including redirects. */
   fetch: typeof fetch;
   /**
    * The same guard for connections that are not HTTP (SMTP): resolves `host`, checks it, and
    * returns the address to dial, so the caller connects to exactly what was checked.
    */
   checkDestination(host: string, port: number): Promise<string>;
-  /** Settings a handler may need (e.g. Slack/Discord API base URLs, overridable for tests). */
-  settings: Readonly<Record<string, string>>;
+  /** Each integration's settings by its name (e.g. `settings.slack.apiUrl`), overridable for tests. */
+  settings: IntegrationSettings;
 }
+
+/** Each integration's setting values by integration name: `{ slack: { apiUrl: '…' } }`. */
+export type IntegrationSettings = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface NodeRunResult {
   output: unknown;

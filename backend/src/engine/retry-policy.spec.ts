@@ -1,5 +1,5 @@
 import type { NodeRetryPolicy } from '@hookflow/shared';
-import { aNode } from './engine-test-factories.js';
+import { aNode } from '../test-support/engine-test-factories.js';
 import {
   backoffDelay,
   decideRetry,

@@ -31,7 +31,7 @@ export type RetryDecision =
   | { retry: false; reason: 'not-retryable' | 'attempts-exhausted' };
 
 /**
- * The step's retry settings (DESIGN §3): the node's own `retry`, else its type's default (e.g.
+ * The step's retry settings: the node's own `retry`, else its type's default (e.g.
  * `webhook.send` retries on Svix's schedule), laid over the engine's default.
  */
 export function retryPolicyFor(

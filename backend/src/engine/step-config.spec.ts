@@ -7,7 +7,7 @@ import {
   evaluateInProcess,
   type TemplateEvaluator,
 } from '@hookflow/shared';
-import { aContext, aNode } from './engine-test-factories.js';
+import { aContext, aNode } from '../test-support/engine-test-factories.js';
 import { credentialIdOf, redactSecrets, resolveStepConfig } from './step-config.js';
 import { StepFailure } from './step-failure.js';
 

@@ -23,7 +23,7 @@ export function isLimited(execution: Candidate, limits: FlowLimits): boolean {
 }
 
 /**
- * Per-flow concurrency and ordering keys (DESIGN §5), checked when a worker is about to start a
+ * Per-flow concurrency and ordering keys, checked when a worker is about to start a
  * run (or resume one after a delay or a retry backoff).
  *
  * A slot is held by a `running` execution only: a run in `waiting` (flow.delay, retry backoff)

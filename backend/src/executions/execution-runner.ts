@@ -101,7 +101,7 @@ class RunState {
 }
 
 /**
- * Moves one execution forward as far as it can go (DESIGN §6). A worker killed mid-run resumes
+ * Moves one execution forward as far as it can go (docs/architecture.md §3, §4). A worker killed mid-run resumes
  * from its last checkpoint: the job runs again, the steps written are read back, and only work
  * after the checkpoint runs again — a completed side-effecting step never, an interrupted one
  * with the same attempt (so the same Idempotency-Key).

@@ -8,7 +8,7 @@ import { CredentialsModule } from '../credentials/credentials.module.js';
 import { DATABASE_URL } from '../database/database.module.js';
 import type { NodeServices } from '../engine/index.js';
 import { FlowsModule } from '../flows/flows.module.js';
-import { assertCatalogCovered, nodeHandlers } from '../nodes/node-registry.js';
+import { assertCatalogCovered, nodeHandlers } from '../integrations/node-registry.js';
 import { createDestinationCheck, createGuardedFetch } from '../outbound/index.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
@@ -69,7 +69,7 @@ import { StepRunEntity } from './step-run.entity.js';
       useFactory: (config: AppConfig): NodeServices => ({
         fetch: createGuardedFetch(config.outbound),
         checkDestination: createDestinationCheck(config.outbound),
-        settings: { slackApiUrl: config.integrations.slackApiUrl },
+        settings: config.integrations,
       }),
     },
   ],

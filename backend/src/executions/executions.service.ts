@@ -119,7 +119,7 @@ export class ExecutionsService {
     return id;
   }
 
-  /** The ordering key the trigger of the version being run asks for (DESIGN §5). */
+  /** The ordering key the trigger of the version being run asks for. */
   private async orderingKeyOf(start: StartExecution): Promise<string | null> {
     const definition = await this.flows.runnableDefinition(start.flow, start.version);
     const trigger = definition.nodes.find((node) => isTriggerType(node.type));

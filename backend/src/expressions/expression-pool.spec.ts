@@ -1,5 +1,5 @@
 import { ExpressionError, type ExpressionContext } from '@hookflow/shared';
-import { aContext } from '../engine/engine-test-factories.js';
+import { aContext } from '../test-support/engine-test-factories.js';
 import { ExpressionPool } from './expression-pool.js';
 
 const context = (body: unknown): ExpressionContext => ({

@@ -30,7 +30,10 @@ const current = new Int32Array(progress);
 const MAX_CACHED = 1000;
 const cache: ExpressionCache = new Map();
 
-port.on('message', async ({ templates, context }: EvaluationJob) => {
+// Every failure is caught inside and answered as `failed`, so the promise never rejects.
+port.on('message', (job: EvaluationJob) => void evaluate(job));
+
+async function evaluate({ templates, context }: EvaluationJob): Promise<void> {
   const values: unknown[] = [];
   for (const [index, template] of templates.entries()) {
     Atomics.store(current, 0, index);
@@ -45,5 +48,5 @@ port.on('message', async ({ templates, context }: EvaluationJob) => {
     }
   }
   port.postMessage({ values } satisfies EvaluationReply);
-});
+}
 port.postMessage('ready');

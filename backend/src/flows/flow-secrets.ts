@@ -36,7 +36,7 @@ function setPath(config: Config, path: string[], value: unknown): void {
   if (parent) parent[path[path.length - 1]] = value;
 }
 
-/** Applies `change` to every secret field (DESIGN §12) of every node, on a copy. */
+/** Applies `change` to every secret field of every node, on a copy. */
 function mapSecrets(
   definition: FlowDefinition,
   change: (value: unknown, nodeId: string, path: string[]) => unknown,

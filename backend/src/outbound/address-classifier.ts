@@ -56,7 +56,7 @@ const globalUnicastV6: Network<ipaddr.IPv6> = [ipaddr.IPv6.parse('2000::'), 3, '
 const allowed: AddressClass = { allowed: true, range: 'public' };
 
 /**
- * Classifies an IP address (as DNS or a parsed URL gives it) for the outbound guard (DESIGN §8).
+ * Classifies an IP address (as DNS or a parsed URL gives it) for the outbound guard.
  * IPv6 forms that carry an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo) are judged by the
  * IPv4 address inside, so `::ffff:127.0.0.1` is loopback. Anything that is not a plain IP
  * address is refused as `invalid`.

@@ -6,7 +6,7 @@ import type { OutboundGuardOptions } from './guarded-fetch.js';
 import { OutboundAllowlist } from './outbound-allowlist.js';
 
 /**
- * The outbound guard (DESIGN §8) for connections that are not HTTP (SMTP): resolves `host`,
+ * The outbound guard for connections that are not HTTP (SMTP): resolves `host`,
  * checks every address like the guarded fetch does, and returns the address to connect to, so
  * the caller dials exactly what was checked (no DNS rebinding). Rejects with a
  * BlockedDestinationError.

@@ -9,7 +9,7 @@ import {
   startRecordingServer,
   type RecordingServer,
   type Responder,
-} from './recording-server.js';
+} from '../test-support/recording-server.js';
 
 // Every guarded fetch here records the addresses it dials, and refuses (failing the test) any
 // address outside loopback before its socket opens, even if the guard itself were broken.

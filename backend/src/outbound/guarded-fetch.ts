@@ -46,7 +46,7 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const originBoundHeaders = ['authorization', 'cookie', 'proxy-authorization'];
 
 /**
- * The `fetch` handlers get (DESIGN §8). Every connection resolves its host itself, checks each
+ * The `fetch` handlers get. Every connection resolves its host itself, checks each
  * address with {@link classifyAddress} and the allowlist, and connects to exactly the address it
  * checked, so DNS rebinding cannot swap it afterwards. Redirects are followed here, hop by hop
  * (at most `maxRedirects`), and every hop's connection passes the same check. A refusal rejects

@@ -17,7 +17,7 @@ export class TemplateEntity {
   @Column({ type: 'text', default: '' })
   description: string;
 
-  /** The template document (DESIGN §7): no credentials, secrets or trigger keys by construction. */
+  /** The template document: no credentials, secrets or trigger keys by construction. */
   @Column({ type: 'jsonb' })
   document: TemplateDocument;
 

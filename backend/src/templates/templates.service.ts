@@ -64,7 +64,7 @@ const view = (row: TemplateEntity): Template => ({
 });
 
 /**
- * The team's template library (DESIGN §7) next to the built-in templates: export a flow as a
+ * The team's template library next to the built-in templates: export a flow as a
  * template (refused while the secret scanner finds anything), import a document, and make flows
  * from either with the team's own credentials.
  */

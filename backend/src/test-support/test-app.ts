@@ -1,4 +1,4 @@
-import type { AuthResponse } from '@hookflow/shared';
+import type { AuthResponse, FlowDefinition } from '@hookflow/shared';
 import { loadConfig } from '../config/app-config.js';
 import { startServer, type RunningServer } from '../hookflow-server.js';
 import type { TestEnvironment } from './environments.js';
@@ -29,7 +29,25 @@ export interface TestApp {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** Signs up a new user (unique e-mail) and returns its bearer token, user and personal team. */
   signup(name?: string): Promise<SignedUp>;
+  /**
+   * Creates a flow whose definition validates and publishes it; throws naming the step that
+   * failed. The trigger URLs name this app's port, ready to call.
+   */
+  publishFlow(
+    token: string,
+    teamId: string,
+    name: string,
+    definition: FlowDefinition,
+  ): Promise<PublishedFlow>;
   stop(): Promise<void>;
+}
+
+export interface PublishedFlow {
+  flowId: string;
+  /** The production trigger URL (runs the published version). */
+  hookUrl: string;
+  /** The test trigger URL (runs the draft). */
+  testHookUrl: string;
 }
 
 export type SignedUp = AuthResponse & { token: string; team: NonNullable<AuthResponse['team']> };
@@ -78,6 +96,37 @@ export async function startTestApp(
       if (response.status !== 201)
         throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as SignedUp;
+    },
+    async publishFlow(token, teamId, name, definition) {
+      const created = await request<{ id: string; issues?: unknown[] }>(
+        'POST',
+        `/api/teams/${teamId}/flows`,
+        {
+          token,
+          body: { name, definition },
+        },
+      );
+      if (created.status !== 201 || created.body.issues?.length)
+        throw new Error(
+          `creating ${name} failed: ${created.status} ${JSON.stringify(created.body)}`,
+        );
+      const flowId = created.body.id;
+      const published = await request<{ webhookUrl: string; testWebhookUrl: string }>(
+        'POST',
+        `/api/teams/${teamId}/flows/${flowId}/publish`,
+        {
+          token,
+        },
+      );
+      if (published.status !== 200)
+        throw new Error(
+          `publishing ${name} failed: ${published.status} ${JSON.stringify(published.body)}`,
+        );
+      return {
+        flowId,
+        hookUrl: published.body.webhookUrl,
+        testHookUrl: published.body.testWebhookUrl,
+      };
     },
     async stop() {
       await server.stop();

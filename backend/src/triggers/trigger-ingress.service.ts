@@ -102,7 +102,7 @@ class ReceivedRequest {
 }
 
 /**
- * The webhook ingress (DESIGN §5): gates, then record durably, then queue. Every request that
+ * The webhook ingress (docs/architecture.md §3): gates, then record durably, then queue. Every request that
  * reaches a known trigger key becomes a Delivery row, whatever the outcome; a 2xx is only sent
  * once the delivery and its execution are committed, and 503 when they could not be.
  */

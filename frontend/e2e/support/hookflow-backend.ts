@@ -51,6 +51,8 @@ export async function startBackend(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ru
   // Embedded mode: no external database or queue, whatever the calling shell has set.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // Trigger URLs on the same origin as the editor the browser opens.
+    PUBLIC_URL: baseUrl,
     ...extraEnv,
     PORT: String(port),
     DATA_DIR: dataDir,

@@ -4,7 +4,7 @@ import { mockApi, signIn } from '../test/api-mock';
 import { routes } from './routes';
 
 // The canvas chunk fails to load, as after a deploy replaced it.
-jest.mock('../canvas/canvas-page', () => {
+jest.mock('../editor/canvas-page', () => {
   throw new Error('Failed to fetch dynamically imported module');
 });
 

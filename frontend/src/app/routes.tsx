@@ -28,7 +28,7 @@ export const routes: RouteObject[] = [
                 path: 'flows/:flowId',
                 // React Flow is most of the bundle; load it only when a canvas is opened.
                 lazy: async () => ({
-                  Component: (await import('../canvas/canvas-page')).CanvasPage,
+                  Component: (await import('../editor/canvas-page')).CanvasPage,
                 }),
               },
               {

@@ -1,22 +1,18 @@
 import { getCredentialDescription } from '@hookflow/shared';
 import { useState } from 'react';
 import { Dialog } from '../app/dialog';
-import { usePicker } from '../panel/picker-context';
+import type { CredentialFieldProps } from '../forms/credential-field-slot';
+import { usePicker } from '../forms/picker-context';
 import { CredentialForm } from './credential-form';
 import { useCredentials } from './use-credentials';
 
+/** The credential picker as the props form's credential slot renders it. */
+export const renderCredentialField = (props: CredentialFieldProps) => (
+  <CredentialField {...props} />
+);
+
 /** Picks a stored credential of the accepted types, or creates one inline. */
-export function CredentialField({
-  id,
-  credentialTypes,
-  value,
-  onChange,
-}: {
-  id: string;
-  credentialTypes: readonly string[];
-  value: string;
-  onChange: (credentialId: string) => void;
-}) {
+export function CredentialField({ id, credentialTypes, value, onChange }: CredentialFieldProps) {
   const { teamId } = usePicker();
   const { credentials, error, reload } = useCredentials(teamId);
   const [creating, setCreating] = useState(false);

@@ -2,7 +2,7 @@ import { credentialCatalog, getCredentialDescription, type CredentialView } from
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { credentialsApi } from '../api/endpoints';
-import { PropsForm, type ConfigValue } from '../panel/props-form';
+import { PropsForm, type ConfigValue } from '../forms/props-form';
 
 export interface CredentialFormProps {
   teamId: string;

@@ -3,8 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { DataPicker } from './data-picker';
 import { listPaths } from './data-paths';
 import { pickerSections, sampleContext } from './sample-data';
-import { PickerContext } from './picker-context';
-import { ExpressionInput } from './expression-input';
+import { PickerContext } from '../forms/picker-context';
+import { ExpressionInput } from '../forms/expression-input';
 
 function flow(): FlowDefinition {
   const definition = createDefaultDefinition();

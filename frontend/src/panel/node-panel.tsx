@@ -4,8 +4,10 @@ import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
 import { PollPanel } from '../triggers/poll-panel';
 import { TriggerPanel } from '../triggers/trigger-panel';
 import { DataPicker } from './data-picker';
-import { PickerContext, type InsertTarget } from './picker-context';
-import { PropsForm } from './props-form';
+import { renderCredentialField } from '../credentials/credential-field';
+import { CredentialFieldSlot } from '../forms/credential-field-slot';
+import { PickerContext, type InsertTarget } from '../forms/picker-context';
+import { PropsForm } from '../forms/props-form';
 import { RetrySettings } from './retry-settings';
 import { pickerSections, sampleContext } from './sample-data';
 
@@ -86,15 +88,17 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
       <div className="panel__section" key={node.id}>
         <h3 className="panel__subheading">{isTrigger ? 'Trigger settings' : 'Configuration'}</h3>
         {description ? (
-          <PropsForm
-            props={description.props}
-            value={node.config}
-            onChange={(config) =>
-              apply([{ type: 'updateNodeConfig', nodeId: node.id, config }], `config:${node.id}`)
-            }
-            idPrefix={`node-${node.id}`}
-            fieldIssues={fieldIssues}
-          />
+          <CredentialFieldSlot.Provider value={renderCredentialField}>
+            <PropsForm
+              props={description.props}
+              value={node.config}
+              onChange={(config) =>
+                apply([{ type: 'updateNodeConfig', nodeId: node.id, config }], `config:${node.id}`)
+              }
+              idPrefix={`node-${node.id}`}
+              fieldIssues={fieldIssues}
+            />
+          </CredentialFieldSlot.Provider>
         ) : (
           <p className="form-error">Unknown step type “{node.type}”.</p>
         )}

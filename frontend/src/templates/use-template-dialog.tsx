@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { ApiError } from '../api/client';
 import { Dialog } from '../app/dialog';
 import { CredentialField } from '../credentials/credential-field';
-import { PickerContext } from '../panel/picker-context';
+import { PickerContext } from '../forms/picker-context';
 import { credentialTypesLabel } from './catalog-labels';
 import { RefusalDetails } from './refusal-details';
 import { templatesApi } from './templates-api';

@@ -1,6 +1,6 @@
 import type { FlowIssue } from '../flow/flow-issue';
 
-/** Every error response of the REST API (DESIGN §9). */
+/** Every error response of the REST API. */
 export interface ApiErrorBody {
   statusCode: number;
   /** The HTTP reason phrase, e.g. `Bad Request`. */

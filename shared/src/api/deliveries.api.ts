@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const deliveryOutcomes = ['accepted', 'rejected', 'duplicate', 'failed'] as const;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
-/** Why a trigger request was turned away (DESIGN §5). */
+/** Why a trigger request was turned away. */
 export type DeliveryRejectReason =
   | 'method_not_allowed'
   | 'ip_not_allowed'

@@ -49,3 +49,19 @@ export function defineNode<const D extends NodeDescription>(description: D): D {
 export function defineCredential<const D extends CredentialDescription>(description: D): D {
   return description;
 }
+
+/**
+ * One integration (or group of core nodes): the node types and credential types it brings. The
+ * catalog is the flat union of every integration's lists, in palette order.
+ */
+export interface IntegrationDescription {
+  /** The folder name and the prefix of its node types, e.g. `slack` for `slack.message`. */
+  name: string;
+  nodes: readonly NodeDescription[];
+  credentials: readonly CredentialDescription[];
+}
+
+/** Declares an integration, keeping literal types like {@link defineNode}. */
+export function defineIntegration<const I extends IntegrationDescription>(integration: I): I {
+  return integration;
+}

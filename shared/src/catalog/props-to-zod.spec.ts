@@ -1,7 +1,7 @@
 import type { PropsRecord } from './props';
 import { defaultConfig, isPropVisible, secretPaths } from './props';
 import { propsToZod } from './props-to-zod';
-import { webhookTriggerConfigSchema } from './webhook-trigger-config.schema';
+import { webhookTriggerConfigSchema } from '../integrations/trigger/webhook-trigger-config.schema';
 
 const props = {
   url: { type: 'text', label: 'URL', required: true },
@@ -102,7 +102,7 @@ describe(isPropVisible.name, () => {
 });
 
 describe('webhookTriggerConfigSchema', () => {
-  it('fills the DESIGN §12 defaults', () => {
+  it('fills the webhook trigger defaults', () => {
     const config = webhookTriggerConfigSchema.parse({ dedupe: { header: 'X-GitHub-Delivery' } });
     expect(config).toMatchObject({
       methods: ['POST'],
@@ -154,7 +154,7 @@ describe(defaultConfig.name, () => {
 
 describe(secretPaths.name, () => {
   it('lists secret fields of the webhook trigger by dotted path', async () => {
-    const { triggerWebhookNode } = await import('./nodes/trigger-webhook.node');
+    const { triggerWebhookNode } = await import('../integrations/trigger/trigger-webhook.node');
     expect(secretPaths(triggerWebhookNode.props)).toEqual([
       'auth.secret',
       'auth.value',

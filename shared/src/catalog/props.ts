@@ -15,7 +15,7 @@ interface BaseProp<T> {
   /** Must be present (and non-empty) whenever the field is visible. */
   required?: boolean;
   default?: T;
-  /** Encrypted at rest, masked by the API, redacted from logs (DESIGN §7, §12). */
+  /** Encrypted at rest, masked by the API, redacted from logs. */
   secret?: boolean;
   placeholder?: string;
   displayOptions?: DisplayOptions;

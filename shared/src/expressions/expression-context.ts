@@ -1,4 +1,4 @@
-/** The trigger request as expressions see it (DESIGN §3). Header names are lower-case. */
+/** The trigger request as expressions see it. Header names are lower-case. */
 export interface TriggerRequestContext {
   method: string;
   path: string;

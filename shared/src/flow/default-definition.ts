@@ -1,4 +1,4 @@
-import { triggerWebhookNode } from '../catalog/nodes/trigger-webhook.node';
+import { triggerWebhookNode } from '../integrations/trigger/trigger-webhook.node';
 import { defaultConfig } from '../catalog/props';
 import type { FlowDefinition } from './flow-definition.schema';
 

@@ -51,7 +51,7 @@ export const flowEdgeSchema = z.object({
   sourceHandle: z.string().optional(),
 });
 
-/** The flow document of DESIGN §3, stored as a draft and snapshotted on publish. */
+/** The flow document, stored as a draft and snapshotted on publish. */
 export const flowDefinitionSchema = z.object({
   schemaVersion: z.literal(1),
   nodes: z.array(flowNodeSchema),

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { nodeCatalog } from '../catalog/catalog';
 import type { NodeDescription } from '../catalog/define-node';
 import { nodeConfigSchema } from '../catalog/node-config-schema';
-import { refusedResponseHeader } from '../catalog/nodes/webhook-respond-headers';
+import { refusedResponseHeader } from '../integrations/webhook/webhook-respond-headers';
 import { findExpressionErrors } from '../expressions/compile-template';
 import { isExpression } from '../expressions/template';
 import { flowDefinitionSchema, type FlowDefinition, type FlowNode } from './flow-definition.schema';
@@ -15,7 +15,7 @@ export type FlowValidationResult =
 const joinPath = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /**
- * Checks everything that can be known before a run (DESIGN §3): structure, one trigger, unique
+ * Checks everything that can be known before a run: structure, one trigger, unique
  * ids, edges between existing nodes, no cycles, known node types, required and well-typed config,
  * branch handles, and expressions that compile. Used on save, on publish and by the editor.
  */

@@ -98,7 +98,7 @@ export type FlowToTemplateResult =
   { ok: true; document: TemplateDocument } | { ok: false; findings: SecretFinding[] };
 
 /**
- * Turns a flow into a template document (DESIGN §7). Credential ids become typed placeholders
+ * Turns a flow into a template document. Credential ids become typed placeholders
  * (narrowed to the type each id had, when `credentialTypes` maps ids to types), secret fields are
  * dropped, and anything the scanner still finds refuses the export: it must move into a
  * credential first. Trigger keys live on the flow, never in its definition, so none can leave.

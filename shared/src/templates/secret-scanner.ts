@@ -172,7 +172,7 @@ function exemptPaths(props: PropsRecord): Set<string> {
 
 /**
  * Every config value of every node that looks like a secret written into the flow instead of a
- * credential (DESIGN §7): Authorization / API-key header and query values, known token prefixes
+ * credential: Authorization / API-key header and query values, known token prefixes
  * (`xoxb-`, `sk_live_`, `ghp_`…), passwords in URLs, and long high-entropy strings. Fields the
  * catalog declares secret, and credential ids, are not reported: they never leave as they are.
  */

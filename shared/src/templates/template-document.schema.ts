@@ -18,7 +18,7 @@ export const credentialPlaceholderSchema = z.object({
 });
 
 /**
- * A flow shared as a template (DESIGN §7): the definition without credentials, secrets or trigger
+ * A flow shared as a template: the definition without credentials, secrets or trigger
  * keys, plus one credential placeholder per node that needs a credential, by node id.
  */
 export const templateDocumentSchema = z.object({

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Per-flow concurrency and ordering keys (DESIGN §5): the evaluated ordering key of each run, and
+ * Per-flow concurrency and ordering keys: the evaluated ordering key of each run, and
  * the two lookups a worker makes under the flow's lock before starting a run. Both indexes are
  * partial so flows without limits, and finished runs, cost nothing.
  */

@@ -1,6 +1,6 @@
 import type { WebhookAuthType, WebhookTriggerConfig } from '@hookflow/shared';
 
-/** The authentication methods of a `trigger.webhook` (DESIGN §5/§12). */
+/** The authentication methods of a `trigger.webhook`. */
 export type AuthType = WebhookAuthType;
 
 type ParsedAuth = WebhookTriggerConfig['auth'];

@@ -1,5 +1,5 @@
 import type { TriggerAuthConfig } from './types.js';
-import { rejected, request, verify } from './verification.test-helpers.js';
+import { rejected, request, verify } from '../../test-support/verification-test-helpers.js';
 import { verificationSchemes } from './verify-trigger-auth.js';
 
 describe('verifyTriggerAuth', () => {

@@ -33,7 +33,7 @@ export const verificationSchemes: Readonly<Record<AuthType, VerificationScheme>>
 };
 
 /**
- * Checks one delivery against its trigger's authentication (DESIGN §5). Pure: the clock comes in
+ * Checks one delivery against its trigger's authentication. Pure: the clock comes in
  * `options.now`, signatures are computed over `request.rawBody` exactly as received, and every
  * comparison is constant-time. Fails closed: an unknown type or an unexpected error rejects.
  */

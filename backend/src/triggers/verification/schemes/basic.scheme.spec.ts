@@ -1,4 +1,4 @@
-import { rejected, request, verify } from '../verification.test-helpers.js';
+import { rejected, request, verify } from '../../../test-support/verification-test-helpers.js';
 
 const auth = { type: 'basic', username: 'hook', password: 'p:a:s:s wörd' } as const;
 const basic = (credentials: string) =>

@@ -1,4 +1,9 @@
-import { hmacHex, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  hmacHex,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const secret = 'gh-webhook-secret';
 const auth = { type: 'github', secret } as const;

@@ -1,4 +1,4 @@
-import { rejected, request, verify } from '../verification.test-helpers.js';
+import { rejected, request, verify } from '../../../test-support/verification-test-helpers.js';
 
 const auth = { type: 'header', header: 'X-Api-Key', value: 's3cr3t-token' } as const;
 

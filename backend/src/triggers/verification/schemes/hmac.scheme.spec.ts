@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 
 import type { TriggerAuthConfig } from '../types.js';
-import { NOW_S, hmacHex, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  NOW_S,
+  hmacHex,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const secret = 'generic-hmac-secret';
 const body = '{"order":42}';

@@ -1,4 +1,10 @@
-import { hmacBase64, hmacHex, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  hmacBase64,
+  hmacHex,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const secret = 'shpss_0123456789abcdef';
 const auth = { type: 'shopify', secret } as const;

@@ -1,4 +1,10 @@
-import { NOW_S, hmacHex, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  NOW_S,
+  hmacHex,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const secret = 'slack-signing-secret';
 const auth = { type: 'slack', secret } as const;

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 
 import { Webhook } from 'standardwebhooks';
 
-import { NOW, NOW_S, hmacBase64, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  NOW,
+  NOW_S,
+  hmacBase64,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const keyBytes = Buffer.from('hookflow-standard-webhooks-key-32');
 const secret = `whsec_${keyBytes.toString('base64')}`;

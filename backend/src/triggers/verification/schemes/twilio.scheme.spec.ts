@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { hmacBase64, rejected, request, verify } from '../verification.test-helpers.js';
+import {
+  hmacBase64,
+  rejected,
+  request,
+  verify,
+} from '../../../test-support/verification-test-helpers.js';
 
 const token = 'twilio-auth-token-0123456789abcdef';
 const auth = { type: 'twilio', secret: token } as const;

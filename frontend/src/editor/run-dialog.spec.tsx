@@ -1,0 +1,66 @@
+import { createDefaultDefinition } from '@hookflow/shared';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FlowStoreProvider } from './flow-store-context';
+import { mockApi, signIn, signOut } from '../test/api-mock';
+import { jsonResponse } from '../test/fetch-mock';
+import { RunDialog } from './run-dialog';
+
+function renderDialog() {
+  const onStarted = jest.fn();
+  const flush = jest.fn(async () => undefined);
+  render(
+    <FlowStoreProvider initialDefinition={createDefaultDefinition()}>
+      <RunDialog
+        teamId="t1"
+        flowId="f1"
+        flush={flush}
+        onClose={() => undefined}
+        onStarted={onStarted}
+      />
+    </FlowStoreProvider>,
+  );
+  return { onStarted, flush };
+}
+
+/** Answers the run call and keeps the bodies it was sent. */
+function mockRun() {
+  const bodies: unknown[] = [];
+  mockApi({
+    'POST /api/teams/t1/flows/f1/run': (init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return jsonResponse(202, { executionId: 'e1' });
+    },
+  });
+  return bodies;
+}
+
+beforeEach(signIn);
+afterEach(signOut);
+
+describe('RunDialog', () => {
+  it('runs the saved draft with the edited payload, really sending by default', async () => {
+    const bodies = mockRun();
+    const { onStarted, flush } = renderDialog();
+    fireEvent.change(screen.getByRole('textbox', { name: /payload/i }), {
+      target: { value: '{"order": 7}' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('e1'));
+    expect(flush).toHaveBeenCalled();
+    expect(bodies).toEqual([{ payload: { order: 7 }, dryRun: false }]);
+  });
+
+  it('asks for a dry run when the box is ticked', async () => {
+    const bodies = mockRun();
+    const { onStarted } = renderDialog();
+    const box = screen.getByRole('checkbox', { name: /dry run/i });
+    expect(box).not.toBeChecked();
+    fireEvent.click(box);
+    expect(screen.getByText(/recorded with what they would have sent/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('e1'));
+    expect(bodies).toEqual([expect.objectContaining({ dryRun: true })]);
+  });
+});
