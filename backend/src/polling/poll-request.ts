@@ -10,7 +10,7 @@ import {
   requestHeaders,
   requestUrl,
   type HttpCredential,
-} from '../nodes/http-request.node.js';
+} from '../integrations/http/http-request.node.js';
 import { REDACTED } from '@hookflow/shared';
 import { redactHeaders } from '../triggers/trigger-request.js';
 import type { PollConfig } from './poll-plan.js';

@@ -23,7 +23,7 @@ import { PollsController } from './polls.controller.js';
     {
       provide: POLL_FETCH,
       inject: [APP_CONFIG],
-      // The same outbound guard as every step's requests (DESIGN §8).
+      // The same outbound guard as every step's requests.
       useFactory: (config: AppConfig) => createGuardedFetch(config.outbound),
     },
   ],

@@ -121,7 +121,7 @@ interface Pending {
 }
 
 /**
- * Writes trigger deliveries (DESIGN §5) with group commit: requests arriving together share one
+ * Writes trigger deliveries with group commit: requests arriving together share one
  * statement and one commit, each promise settles only once its row is committed, and the accepted
  * executions are then handed to the queue in one `addBulk`. A failed hand-off is left to the
  * outbox sweeper; a failed commit rejects every row of the batch (the caller answers 503).

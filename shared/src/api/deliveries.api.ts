@@ -18,7 +18,7 @@ export type DeliveryRejectReason =
   | 'flow_disabled'
   | 'filtered';
 
-/** What one poll of a `trigger.poll` flow asked and found (DESIGN §4). */
+/** What one poll of a `trigger.poll` flow asked and found. */
 export interface PollSummary {
   /** `schedule` for a tick, `manual` for "Poll now". */
   cause: 'schedule' | 'manual';
