@@ -38,10 +38,10 @@ describe.each(testEnvironments())('Hookflow server in $name mode', (environment)
     }
   });
 
-  it('commits step progress asynchronously only in a server-mode worker', async () => {
+  it('commits step progress asynchronously only in a server-mode worker that opts in', async () => {
     const env = await settings();
-    const commitMode = async (role: string) => {
-      const server = await startServer(loadConfig({ ...quiet, ...env, ROLE: role }));
+    const commitMode = async (role: string, extra: Record<string, string> = {}) => {
+      const server = await startServer(loadConfig({ ...quiet, ...env, ...extra, ROLE: role }));
       try {
         const [row] = await server.app.get(DataSource).query('SHOW synchronous_commit');
         return (row as { synchronous_commit: string }).synchronous_commit;
@@ -50,8 +50,11 @@ describe.each(testEnvironments())('Hookflow server in $name mode', (environment)
       }
     };
 
-    expect(await commitMode('all')).toBe('on');
-    if (environment.name !== 'embedded') expect(await commitMode('worker')).toBe('off');
+    // Durable by default: WORKER_ASYNC_COMMIT trades a database crash's last second for speed.
+    expect(await commitMode('worker')).toBe('on');
+    const optedIn = { WORKER_ASYNC_COMMIT: 'true' };
+    expect(await commitMode('all', optedIn)).toBe('on');
+    if (environment.name !== 'embedded') expect(await commitMode('worker', optedIn)).toBe('off');
   });
 
   it('lets a running job finish before it stops', async () => {
