@@ -7,8 +7,9 @@ const context = (body: unknown): ExpressionContext => ({
   trigger: { ...aContext().trigger, body },
 });
 const order = context({ id: 7, items: [{ id: 1 }, { id: 2 }] });
-// One built-in call that runs for seconds: JSONata's own timeout cannot stop it.
-const SLOW = "{{ $replace($pad('', 500000, 'a'), /a/, 'bb') }}";
+// Built-in calls that run for seconds (≈ 6 s on a quiet 2-core machine): JSONata's own timeout
+// cannot stop them.
+const SLOW = "{{ $replace($replace($pad('', 500000, 'a'), /a/, 'bb'), /b/, 'cc') }}";
 // Each step allocates a 100,000-item range: gigabytes within JSONata's time limit.
 const MEMORY_BOMB = '{{ $map([1..100000], function($i) { [1..100000] }) }}';
 
