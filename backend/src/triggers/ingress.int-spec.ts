@@ -195,6 +195,20 @@ describe.each(testEnvironments())('Trigger URL rules ($name mode)', (environment
     });
   });
 
+  it('records a request to a flow that cannot run yet, with the reason', async () => {
+    const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+      token,
+      body: { name: 'Not yet', definition: flowWith({}) },
+    });
+    expect(created.status).toBe(201);
+    const answer = await post(created.body.webhookUrl, '{"early":true}');
+    expect(answer.status).toBe(409);
+    expect(await lastDelivery(created.body.id)).toMatchObject({
+      outcome: 'rejected',
+      reason: 'flow_unpublished',
+    });
+  });
+
   it('runs the draft on the test URL and the published version on the production URL', async () => {
     const flow = await publish(
       flowWith(

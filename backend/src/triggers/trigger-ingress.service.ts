@@ -38,18 +38,27 @@ export type { IngressReply } from './ingress-reply.js';
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const TRIGGER_KEY = /^[A-Za-z0-9_-]{1,128}$/;
 
+// A known key whose flow cannot run now: answered, and recorded with the reason, so the inspector
+// can say why a sender's delivery started nothing.
 const PROBLEMS = {
-  disabled: [410, 'Gone', 'This flow is disabled'],
+  disabled: [410, 'Gone', 'This flow is disabled', 'flow_disabled'],
   unpublished: [
     409,
     'Conflict',
     'This flow has no published version yet: publish it, or call its test URL',
+    'flow_unpublished',
   ],
-  'not-webhook': [409, 'Conflict', 'This flow does not start with a webhook trigger'],
+  'not-webhook': [
+    409,
+    'Conflict',
+    'This flow does not start with a webhook trigger',
+    'not_webhook_trigger',
+  ],
   misconfigured: [
     409,
     'Conflict',
     "The draft's webhook trigger settings are incomplete; fix them in the editor",
+    'trigger_misconfigured',
   ],
 } as const;
 
@@ -134,15 +143,14 @@ export class TriggerIngressService {
       if (lookup.problem) {
         // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
         const req = new ReceivedRequest(request, ip, lookup.flow, test, null);
-        const [status, name, message] = PROBLEMS[lookup.problem];
+        const [status, name, message, reason] = PROBLEMS[lookup.problem];
         const read = await this.readBody(request, DEFAULT_MAX_BODY_BYTES);
-        if (lookup.problem === 'disabled')
-          await this.recorder.record(
-            req.row(
-              { outcome: 'rejected', reason: 'flow_disabled', verification: message },
-              read.ok ? read.body : undefined,
-            ),
-          );
+        await this.recorder.record(
+          req.row(
+            { outcome: 'rejected', reason, verification: message },
+            read.ok ? read.body : undefined,
+          ),
+        );
         return { ...errorReply(status, name, message), closeConnection: !read.ok };
       }
       const req = new ReceivedRequest(request, ip, lookup.flow, test, lookup.config.auth.header);

@@ -16,6 +16,9 @@ export type DeliveryRejectReason =
   | 'body_timeout'
   | 'malformed_body'
   | 'flow_disabled'
+  | 'flow_unpublished'
+  | 'not_webhook_trigger'
+  | 'trigger_misconfigured'
   | 'filtered';
 
 /** What one poll of a `trigger.poll` flow asked and found. */
