@@ -63,6 +63,7 @@ class RunState {
   mustWrite = false;
   /** The run was canceled or finished elsewhere: stop. */
   gone = false;
+  private lastStart: number;
 
   constructor(
     readonly run: RunRecord,
@@ -70,6 +71,16 @@ class RunState {
     private readonly watched: () => boolean,
   ) {
     this.rows = new Map(run.steps.map((row) => [row.nodeId, row]));
+    this.lastStart = Math.max(0, ...run.steps.map((row) => new Date(row.startedAt).getTime()));
+  }
+
+  /**
+   * A start time after every step's so far: steps run in memory can start within one
+   * millisecond, and the run's steps are listed in start order.
+   */
+  nextStart(): Date {
+    this.lastStart = Math.max(Date.now(), this.lastStart + 1);
+    return new Date(this.lastStart);
   }
 
   record(row: StepRow, sideEffect = false): void {
@@ -189,7 +200,7 @@ export class ExecutionRunner {
       ...emptyStep(run.id, node),
       status: 'running',
       attempt,
-      startedAt: new Date(),
+      startedAt: state.nextStart(),
     };
     const sideEffect = !PURE_CATEGORIES.has(description?.category ?? '');
     const record = (outcome: Partial<StepRow>) =>
