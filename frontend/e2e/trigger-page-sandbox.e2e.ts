@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { webhookReplyPage } from '../../backend/src/test-support/flow-fixtures';
 import { launchChromium, startBackend, type RunningBackend } from './support/hookflow-backend';
 
 const EMAIL = 'victim@example.com';
@@ -125,30 +126,13 @@ test('a trigger reply page cannot read the signed-in session or set a cookie', a
   const teamId = (me.body as { teams: { id: string }[] }).teams[0]?.id;
   expect(teamId).toBeTruthy();
 
-  const reply = (headers: Record<string, string>) => ({
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: 'hook',
-        type: 'trigger.webhook',
-        name: 'Hook',
-        position: { x: 0, y: 0 },
-        config: { methods: ['GET'], auth: { type: 'none' }, response: { mode: 'sync' } },
-      },
-      {
-        id: 'page',
-        type: 'webhook.respond',
-        name: 'Page',
-        position: { x: 0, y: 100 },
-        config: { status: 200, headers, body: probePage(`${reporter!.base}/report`) },
-      },
-    ],
-    edges: [{ id: 'e1', source: 'hook', target: 'page' }],
-  });
   // The draft names Set-Cookie (refused at publish, stripped when the test URL runs it).
   const flow = await api('POST', `/api/teams/${teamId}/flows`, {
     name: 'Hostile page',
-    definition: reply({ 'Content-Type': 'text/html', 'Set-Cookie': 'hf_session=x; Path=/' }),
+    definition: webhookReplyPage(
+      { 'Content-Type': 'text/html', 'Set-Cookie': 'hf_session=x; Path=/' },
+      probePage(`${reporter!.base}/report`),
+    ),
   });
   expect(flow.status).toBe(201);
 

@@ -65,6 +65,60 @@ export async function startRecordingServer(
   };
 }
 
+/** A recording server whose answers a test can change by assigning `respond`. */
+export interface SwitchableRecordingServer extends Omit<RecordingServer, 'close'> {
+  respond: Responder;
+}
+
+/**
+ * One recording server for the enclosing `describe`: started before its tests, its request log
+ * emptied before each test, closed after them.
+ */
+export function useRecordingServer(): SwitchableRecordingServer {
+  let server: RecordingServer | undefined;
+  const started = (): RecordingServer => {
+    if (!server) throw new Error('The recording server is used outside a test');
+    return server;
+  };
+  const handle: SwitchableRecordingServer = {
+    respond: answerOk,
+    get origin() {
+      return started().origin;
+    },
+    get port() {
+      return started().port;
+    },
+    get requests() {
+      return started().requests;
+    },
+  };
+  beforeAll(async () => {
+    server = await startRecordingServer((request, response) => handle.respond(request, response));
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    started().requests.length = 0;
+    handle.respond = answerOk;
+  });
+  return handle;
+}
+
+/** Answers with `status` and `body` as JSON. */
+export const jsonReply =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Responder =>
+  (_request, response) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
+
+/** Answers with `status` and `body` as plain text (Slack webhooks answer that way). */
+export const textReply =
+  (status: number, body: string, headers: Record<string, string> = {}): Responder =>
+  (_request, response) => {
+    response.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    response.end(body);
+  };
+
 /** A connect hook for guarded fetches in tests: any address outside loopback fails loudly. */
 export function refuseNonLoopback({ address }: { address: string }): void {
   if (!/^127\./.test(address) && address !== '::1') {

@@ -1,32 +1,19 @@
-import {
-  startRecordingServer,
-  type RecordingServer,
-  type Responder,
-} from '../../test-support/recording-server.js';
+import { jsonReply, useRecordingServer } from '../../test-support/recording-server.js';
 import { discordMessageHandler as sut, maxDiscordContentLength } from './discord-message.node.js';
 import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
-
-const json = (status: number, body: unknown): Responder => {
-  return (_request, response) => {
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(body));
-  };
-};
 
 const token = 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789_token';
 
 describe('discord.message', () => {
-  let server: RecordingServer;
-  let respond: Responder;
+  const server = useRecordingServer();
   const hookPath = `/api/webhooks/1187654321/${token}`;
 
-  beforeAll(async () => {
-    server = await startRecordingServer((request, response) => respond(request, response));
-  });
-  afterAll(() => server.close());
   beforeEach(() => {
-    server.requests.length = 0;
-    respond = json(200, { id: '1325923470123456789', channel_id: '1187', content: 'Paid' });
+    server.respond = jsonReply(200, {
+      id: '1325923470123456789',
+      channel_id: '1187',
+      content: 'Paid',
+    });
   });
 
   const credential = () => ({
@@ -66,7 +53,7 @@ describe('discord.message', () => {
   });
 
   it('waits as long as a 429 retry_after says', async () => {
-    respond = json(429, {
+    server.respond = jsonReply(429, {
       message: 'You are being rate limited.',
       retry_after: 1.337,
       global: false,
@@ -79,7 +66,7 @@ describe('discord.message', () => {
   });
 
   it('fails an unknown webhook for good, with Discord’s reason', async () => {
-    respond = json(404, { message: 'Unknown Webhook', code: 10015 });
+    server.respond = jsonReply(404, { message: 'Unknown Webhook', code: 10015 });
 
     const failure = await failureOf(run({ credentialId: 'c1', content: 'hi' }));
 
@@ -91,7 +78,7 @@ describe('discord.message', () => {
   });
 
   it('names the field of an invalid form body', async () => {
-    respond = json(400, {
+    server.respond = jsonReply(400, {
       message: 'Invalid Form Body',
       code: 50035,
       errors: {
@@ -112,7 +99,7 @@ describe('discord.message', () => {
   });
 
   it('retries a 502', async () => {
-    respond = json(502, { message: 'Bad Gateway' });
+    server.respond = jsonReply(502, { message: 'Bad Gateway' });
 
     const failure = await failureOf(run({ credentialId: 'c1', content: 'hi' }));
 

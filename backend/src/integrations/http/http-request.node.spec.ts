@@ -1,9 +1,5 @@
 import { StepFailure } from '../../engine/step-failure.js';
-import {
-  startRecordingServer,
-  type RecordingServer,
-  type Responder,
-} from '../../test-support/recording-server.js';
+import { useRecordingServer } from '../../test-support/recording-server.js';
 import { httpRequestHandler as sut, maxResponseBytes } from './http-request.node.js';
 import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 
@@ -11,16 +7,10 @@ const run = (config: Record<string, unknown>, overrides: Parameters<typeof aRunI
   sut.run(aRunInput(sut, config, overrides));
 
 describe('http.request', () => {
-  let server: RecordingServer;
-  let respond: Responder;
+  const server = useRecordingServer();
 
-  beforeAll(async () => {
-    server = await startRecordingServer((request, response) => respond(request, response));
-  });
-  afterAll(() => server.close());
   beforeEach(() => {
-    server.requests.length = 0;
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       response.end('{"id":"ord_1","paid":true}');
     };
@@ -74,7 +64,7 @@ describe('http.request', () => {
   });
 
   it('returns a non-JSON answer as text', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(201, { 'content-type': 'text/plain' });
       response.end('{"looks":"like json"}');
     };
@@ -85,7 +75,7 @@ describe('http.request', () => {
   });
 
   it('returns an empty answer as empty text', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(204, { 'content-type': 'application/json' });
       response.end();
     };
@@ -120,7 +110,7 @@ describe('http.request', () => {
   });
 
   it('fails a 503 as retryable', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(503);
       response.end('down for maintenance');
     };
@@ -135,7 +125,7 @@ describe('http.request', () => {
   });
 
   it('fails a 404 fast', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(404);
       response.end();
     };
@@ -146,7 +136,7 @@ describe('http.request', () => {
   });
 
   it('passes on the Retry-After of a 429', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(429, { 'retry-after': '7' });
       response.end();
     };
@@ -157,7 +147,7 @@ describe('http.request', () => {
   });
 
   it('times out as a retryable TIMEOUT', async () => {
-    respond = () => undefined;
+    server.respond = () => undefined;
 
     const failure = await failureOf(run({ url: server.origin, timeoutMs: 100 }));
 
@@ -166,7 +156,7 @@ describe('http.request', () => {
   });
 
   it('lets a canceled execution end the request without a step failure', async () => {
-    respond = () => undefined;
+    server.respond = () => undefined;
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(new Error('execution canceled')), 50);
 
@@ -186,7 +176,7 @@ describe('http.request', () => {
   });
 
   it('refuses an answer larger than the limit', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });
       response.end(Buffer.alloc(maxResponseBytes + 1, 'a'));
     };

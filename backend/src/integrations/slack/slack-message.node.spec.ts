@@ -1,35 +1,9 @@
-import {
-  startRecordingServer,
-  type RecordingServer,
-  type Responder,
-} from '../../test-support/recording-server.js';
+import { jsonReply, textReply, useRecordingServer } from '../../test-support/recording-server.js';
 import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 import { slackMessageHandler as sut } from './slack-message.node.js';
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Responder => {
-  return (_request, response) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...headers });
-    response.end(JSON.stringify(body));
-  };
-};
-const text = (status: number, body: string, headers: Record<string, string> = {}): Responder => {
-  return (_request, response) => {
-    response.writeHead(status, { 'content-type': 'text/html', ...headers });
-    response.end(body);
-  };
-};
-
 describe('slack.message', () => {
-  let server: RecordingServer;
-  let respond: Responder;
-
-  beforeAll(async () => {
-    server = await startRecordingServer((request, response) => respond(request, response));
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const server = useRecordingServer();
 
   const services = () => ({
     ...loopbackServices(['127.0.0.1/32']),
@@ -55,7 +29,12 @@ describe('slack.message', () => {
 
   describe('with a bot token (chat.postMessage)', () => {
     it('posts text and blocks to the channel with the bearer token', async () => {
-      respond = json(200, { ok: true, channel: 'C0123', ts: '1736154000.000200', message: {} });
+      server.respond = jsonReply(200, {
+        ok: true,
+        channel: 'C0123',
+        ts: '1736154000.000200',
+        message: {},
+      });
       const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Paid*' } }];
 
       const result = await runBot({ channel: '#general', text: 'Order paid', blocks });
@@ -75,7 +54,7 @@ describe('slack.message', () => {
     });
 
     it('turns ok:false into a clear, non-retryable failure', async () => {
-      respond = json(200, { ok: false, error: 'channel_not_found' });
+      server.respond = jsonReply(200, { ok: false, error: 'channel_not_found' });
 
       const failure = await failureOf(runBot({ channel: '#general', text: 'hi' }));
 
@@ -86,7 +65,7 @@ describe('slack.message', () => {
     });
 
     it('fails invalid_auth for good', async () => {
-      respond = json(200, { ok: false, error: 'invalid_auth' });
+      server.respond = jsonReply(200, { ok: false, error: 'invalid_auth' });
 
       const failure = await failureOf(runBot({ channel: '#general', text: 'hi' }));
 
@@ -99,7 +78,7 @@ describe('slack.message', () => {
     it.each(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable'])(
       'retries when Slack answers %s',
       async (error) => {
-        respond = json(200, { ok: false, error });
+        server.respond = jsonReply(200, { ok: false, error });
 
         const failure = await failureOf(runBot({ channel: '#general', text: 'hi' }));
 
@@ -108,7 +87,7 @@ describe('slack.message', () => {
     );
 
     it('retries a 429 after its Retry-After', async () => {
-      respond = json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '30' });
+      server.respond = jsonReply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '30' });
 
       const failure = await failureOf(runBot({ channel: '#general', text: 'hi' }));
 
@@ -125,7 +104,7 @@ describe('slack.message', () => {
 
   describe('with an incoming webhook', () => {
     it('posts text and blocks to the webhook URL', async () => {
-      respond = text(200, 'ok');
+      server.respond = textReply(200, 'ok');
 
       const result = await runWebhook({ text: 'Deployed', blocks: '[{"type":"divider"}]' });
 
@@ -141,7 +120,7 @@ describe('slack.message', () => {
       [404, 'no_service', 'the incoming webhook was removed or disabled'],
       [400, 'invalid_payload', undefined],
     ])('fails a %i %s for good', async (status, error, hint) => {
-      respond = text(status, error);
+      server.respond = textReply(status, error);
 
       const failure = await failureOf(runWebhook({ text: 'hi' }));
 
@@ -152,10 +131,10 @@ describe('slack.message', () => {
     });
 
     it('retries a 500 and a 429', async () => {
-      respond = text(500, 'rollup_error');
+      server.respond = textReply(500, 'rollup_error');
       expect(await failureOf(runWebhook({ text: 'hi' }))).toMatchObject({ retryable: true });
 
-      respond = text(429, 'Too Many Requests', { 'retry-after': '2' });
+      server.respond = textReply(429, 'Too Many Requests', { 'retry-after': '2' });
       expect(await failureOf(runWebhook({ text: 'hi' }))).toMatchObject({
         retryable: true,
         retryAfterMs: 2000,

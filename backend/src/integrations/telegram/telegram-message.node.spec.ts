@@ -1,32 +1,16 @@
 import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
 import {
+  jsonReply,
   startRecordingServer,
-  type RecordingServer,
-  type Responder,
+  useRecordingServer,
 } from '../../test-support/recording-server.js';
 import { telegramMessageHandler as sut } from './telegram-message.node.js';
-
-const json =
-  (status: number, body: unknown): Responder =>
-  (_request, response) => {
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(body));
-  };
 
 const token = '123456789:AAtest-token';
 const bot = { type: 'telegram.bot', data: { token } };
 
 describe('telegram.message', () => {
-  let server: RecordingServer;
-  let respond: Responder;
-
-  beforeAll(async () => {
-    server = await startRecordingServer((request, response) => respond(request, response));
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const server = useRecordingServer();
 
   const services = () => ({
     ...loopbackServices(['127.0.0.1/32']),
@@ -46,7 +30,7 @@ describe('telegram.message', () => {
     );
 
   it('sends the message to the chat through the bot’s sendMessage', async () => {
-    respond = json(200, {
+    server.respond = jsonReply(200, {
       ok: true,
       result: { message_id: 42, chat: { id: -1001234567890 }, date: 1736154000, text: 'x' },
     });
@@ -75,7 +59,10 @@ describe('telegram.message', () => {
   });
 
   it('sends plain text without formatting fields by default', async () => {
-    respond = json(200, { ok: true, result: { message_id: 1, chat: { id: 7 }, date: 1 } });
+    server.respond = jsonReply(200, {
+      ok: true,
+      result: { message_id: 1, chat: { id: 7 }, date: 1 },
+    });
 
     await run({});
 
@@ -86,7 +73,11 @@ describe('telegram.message', () => {
   });
 
   it('names Telegram’s refusal, with a hint, and does not retry it', async () => {
-    respond = json(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    server.respond = jsonReply(400, {
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: chat not found',
+    });
 
     const failure = await failureOf(run({}));
 
@@ -98,7 +89,7 @@ describe('telegram.message', () => {
   });
 
   it('retries a 429 after Telegram’s retry_after', async () => {
-    respond = json(429, {
+    server.respond = jsonReply(429, {
       ok: false,
       error_code: 429,
       description: 'Too Many Requests: retry after 7',
@@ -111,7 +102,7 @@ describe('telegram.message', () => {
   });
 
   it('keeps the token out of a network failure', async () => {
-    const closed = await startRecordingServer(json(200, {}));
+    const closed = await startRecordingServer(jsonReply(200, {}));
     await closed.close();
 
     const failure = await failureOf(

@@ -3,8 +3,8 @@ import { decideRetry, retryPolicyFor } from '../../engine/retry-policy.js';
 import { StepFailure } from '../../engine/step-failure.js';
 import {
   startRecordingServer,
+  useRecordingServer,
   type RecordedRequest,
-  type RecordingServer,
   type Responder,
 } from '../../test-support/recording-server.js';
 import { aRunInput, loopbackServices, failureOf } from '../../test-support/node-test-input.js';
@@ -19,8 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('webhook.send', () => {
   const secret = generateWebhookSecret();
   const receiver = new Webhook(secret);
-  let server: RecordingServer;
-  let respond: Responder;
+  const server = useRecordingServer();
   const verified: unknown[] = [];
 
   // An independent receiver: the standardwebhooks package checks every delivery.
@@ -35,14 +34,9 @@ describe('webhook.send', () => {
     }
   };
 
-  beforeAll(async () => {
-    server = await startRecordingServer((request, response) => respond(request, response));
-  });
-  afterAll(() => server.close());
   beforeEach(() => {
-    server.requests.length = 0;
     verified.length = 0;
-    respond = verifyingReceiver;
+    server.respond = verifyingReceiver;
   });
 
   const config = (overrides: Record<string, unknown> = {}) => ({
@@ -99,7 +93,7 @@ describe('webhook.send', () => {
   });
 
   it('keeps the webhook-id across tries, with a fresh timestamp and signature each', async () => {
-    respond = (request, response) => {
+    server.respond = (request, response) => {
       if (server.requests.length === 1) {
         response.writeHead(503);
         response.end('busy');
@@ -127,7 +121,7 @@ describe('webhook.send', () => {
   });
 
   it('stops retrying when the receiver answers 410 Gone', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(410);
       response.end();
     };
@@ -138,7 +132,7 @@ describe('webhook.send', () => {
   });
 
   it('honours Retry-After', async () => {
-    respond = (_request, response) => {
+    server.respond = (_request, response) => {
       response.writeHead(429, { 'retry-after': '120' });
       response.end();
     };
