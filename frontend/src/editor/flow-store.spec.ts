@@ -27,7 +27,14 @@ describe('flow store', () => {
     expect(before[1]).toMatchObject({
       id: 'n2',
       type: 'flowNode',
-      data: { title: 'Is paid?', nodeType: 'logic.if', kind: 'action', outputs: ['true', 'false'] },
+      data: {
+        title: 'Is paid?',
+        nodeType: 'logic.if',
+        typeTitle: 'If',
+        icon: 'git-branch',
+        kind: 'action',
+        outputs: ['true', 'false'],
+      },
       selected: false,
     });
 
