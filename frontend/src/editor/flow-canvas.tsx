@@ -29,6 +29,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const applyNodeChanges = useFlowStore((state) => state.applyNodeChanges);
   const applyEdgeChanges = useFlowStore((state) => state.applyEdgeChanges);
   const connect = useFlowStore((state) => state.connect);
+  const notice = useFlowStore((state) => state.notice);
   const { screenToFlowPosition } = useReactFlow();
 
   const onDrop = useCallback(
@@ -90,6 +91,18 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         <Controls />
         <MiniMap pannable zoomable />
       </ReactFlow>
+      {notice && (
+        <div className="canvas__notice" role="alert">
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => store.getState().dismissNotice()}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

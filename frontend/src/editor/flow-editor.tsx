@@ -30,12 +30,13 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
     [setParams],
   );
 
-  const addAtCenter = (type: string) => {
+  // After the selected step, connected; in the middle of the visible canvas when none is selected.
+  const addFromPalette = (type: string) => {
     const canvas = document.querySelector('[data-testid=flow-canvas]')?.getBoundingClientRect();
     const center = canvas
       ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
       : { x: 0, y: 0 };
-    store.getState().addNode(type, screenToFlowPosition(center));
+    store.getState().addNodeAfterSelection(type, screenToFlowPosition(center));
   };
 
   return (
@@ -48,7 +49,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
         onRunStarted={openRun}
       />
       <div className="editor__body">
-        {!runId && <NodePalette onAdd={addAtCenter} />}
+        {!runId && <NodePalette onAdd={addFromPalette} />}
         <FlowCanvas readOnly={!!runId} />
         {runId ? (
           <RunPanel teamId={teamId} executionId={runId} onOpenRun={openRun} />
