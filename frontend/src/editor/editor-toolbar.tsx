@@ -6,6 +6,7 @@ import { useFlowStore } from './flow-store-context';
 import type { SaveState } from './use-autosave';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
+import { IssuesButton } from './issues-list';
 import { FlowTemplateActions } from '../templates/flow-template-actions';
 
 const SAVE_LABELS: Record<SaveState['state'], string> = {
@@ -32,7 +33,6 @@ export function EditorToolbar({
 }: EditorToolbarProps) {
   const canUndo = useFlowStore((state) => state.past.length > 0);
   const canRedo = useFlowStore((state) => state.future.length > 0);
-  const issueCount = useFlowStore((state) => state.issues.length);
   const undo = useFlowStore((state) => state.undo);
   const redo = useFlowStore((state) => state.redo);
   const autoLayout = useFlowStore((state) => state.autoLayout);
@@ -95,11 +95,7 @@ export function EditorToolbar({
         >
           Zoom to fit
         </button>
-        {issueCount > 0 && (
-          <span className="editor__issues" title="Steps with problems carry a red badge">
-            {issueCount} issue{issueCount === 1 ? '' : 's'}
-          </span>
-        )}
+        <IssuesButton />
         <FlowTemplateActions teamId={teamId} flow={flow} flush={autosave.flush} />
         <Link to={`/runs?flowId=${flow.id}`} className="button button--small">
           Runs

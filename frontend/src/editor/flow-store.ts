@@ -16,6 +16,7 @@ import { copyNodes, pasteOperations, type Clipboard } from './clipboard';
 import { layoutPositions } from './auto-layout';
 import { firstOutput, isTriggerType, positionAfter, refuseNewNode } from './place-node';
 import type { CanvasNode } from './canvas-graph';
+import { issueText } from './issue-text';
 
 export { FLOW_NODE_TYPE, toCanvasEdges, toCanvasNodes } from './canvas-graph';
 export type { CanvasNode, FlowNodeData } from './canvas-graph';
@@ -280,9 +281,8 @@ function groupIssues(issues: FlowIssue[]): Record<string, string> {
   const grouped: Record<string, string> = {};
   for (const issue of issues) {
     if (!issue.nodeId) continue;
-    grouped[issue.nodeId] = grouped[issue.nodeId]
-      ? `${grouped[issue.nodeId]}\n${issue.message}`
-      : issue.message;
+    const text = issueText(issue);
+    grouped[issue.nodeId] = grouped[issue.nodeId] ? `${grouped[issue.nodeId]}\n${text}` : text;
   }
   return grouped;
 }
