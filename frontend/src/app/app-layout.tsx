@@ -13,7 +13,7 @@ export function AppLayout() {
           <span className="topbar__logo" aria-hidden="true">
             ⚡
           </span>
-          Hookflow
+          <span className="topbar__brand-name">Hookflow</span>
         </NavLink>
         <nav className="topbar__nav" aria-label="Main">
           {user && (

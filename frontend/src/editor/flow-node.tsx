@@ -31,7 +31,8 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
           {status && <span className="flow-node__status">{status}</span>}
         </div>
         <div className="flow-node__title">{data.title}</div>
-        <div className="flow-node__type">{data.typeTitle}</div>
+        {/* The kind of step, unless its name already says it. */}
+        {data.typeTitle !== data.title && <div className="flow-node__type">{data.typeTitle}</div>}
       </div>
       {issues && (
         <span className="flow-node__issues" title={issues} aria-label={`Issues: ${issues}`}>
