@@ -82,6 +82,8 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         }}
         onDrop={onDrop}
         onlyRenderVisibleElements
+        // React Flow's own parts (controls, minimap, dots) follow the system's dark mode too.
+        colorMode="system"
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         // Large flows must fit on screen when opened.
