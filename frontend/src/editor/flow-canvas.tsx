@@ -11,17 +11,11 @@ import { useCanvasGraph, useFlowStore, useFlowStoreApi } from './flow-store-cont
 import { FLOW_NODE_TYPE } from './flow-store';
 import { FlowNode } from './flow-node';
 import { PALETTE_MIME } from './node-palette';
+import { isTyping } from './use-undo-shortcuts';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { [FLOW_NODE_TYPE]: FlowNode };
 const DELETE_KEYS = ['Backspace', 'Delete'];
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
 
 export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const { nodes, edges } = useCanvasGraph();
@@ -48,9 +42,8 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const state = store.getState();
-      if (mod && key === 'z' && !event.shiftKey) state.undo();
-      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) state.redo();
-      else if (mod && key === 'c') state.copySelection();
+      // Undo and redo work editor-wide: useUndoShortcuts.
+      if (mod && key === 'c') state.copySelection();
       else if (mod && key === 'v') state.paste();
       else return;
       event.preventDefault();

@@ -1,10 +1,11 @@
 import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
 import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
+import { useUndoShortcuts } from './use-undo-shortcuts';
 import { SidePanel } from '../panel/side-panel';
 import { RunPanel } from '../runs/run-panel';
 import { EditorToolbar } from './editor-toolbar';
@@ -26,6 +27,8 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   const runId = params.get('run');
   const [paletteOpen, setPaletteOpen] = useState(true);
   const [panelOpen, setPanelOpen] = useState(true);
+  const editorRef = useRef<HTMLElement>(null);
+  useUndoShortcuts(editorRef, store, !!runId);
 
   const openRun = useCallback(
     (executionId: string | null) =>
@@ -64,7 +67,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   };
 
   return (
-    <section className="editor">
+    <section className="editor" ref={editorRef}>
       <EditorToolbar
         teamId={teamId}
         flow={flow}
