@@ -36,6 +36,18 @@ describe('AppLayout', () => {
     );
   });
 
+  it('links to the in-app help page, which lists the editor shortcuts', async () => {
+    mockApi({ 'GET /api/teams/t1/flows': [] });
+    const router = renderAt('/flows');
+    act(() => screen.getByRole('link', { name: 'Help' }).click());
+    await waitFor(() => expect(router.state.location.pathname).toBe('/help'));
+    expect(screen.getByRole('heading', { name: 'Help', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'Ctrl/⌘ + Z' })).toBeInTheDocument();
+    // Only the app's own pages: no outside addresses.
+    for (const link of screen.getAllByRole('link'))
+      expect(link.getAttribute('href')).toMatch(/^\//);
+  });
+
   it('names the failing dependency when /readyz answers 503', async () => {
     mockFetch(async () =>
       jsonResponse(503, {

@@ -1,3 +1,4 @@
+import { CircleHelp } from 'lucide-react';
 import { NavLink, Outlet } from 'react-router';
 import { LogOutButtons } from '../auth/log-out-buttons';
 import { TeamSwitcher } from '../auth/team-switcher';
@@ -13,7 +14,7 @@ export function AppLayout() {
           <span className="topbar__logo" aria-hidden="true">
             ⚡
           </span>
-          Hookflow
+          <span className="topbar__brand-name">Hookflow</span>
         </NavLink>
         <nav className="topbar__nav" aria-label="Main">
           {user && (
@@ -36,6 +37,9 @@ export function AppLayout() {
             </>
           )}
         </nav>
+        <NavLink to="/help" className="topbar__link topbar__help" aria-label="Help" title="Help">
+          <CircleHelp size={18} aria-hidden="true" />
+        </NavLink>
         {user && <TeamSwitcher />}
         <ReadinessIndicator />
         {user && <LogOutButtons email={user.email} />}

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { AuthPage } from '../auth/auth-page';
 import { RequireAuth } from '../auth/require-auth';
 import { FlowListPage } from '../flows/flow-list-page';
+import { HelpPage } from '../help/help-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', element: <AuthPage mode="login" /> },
           { path: 'signup', element: <AuthPage mode="signup" /> },
+          { path: 'help', element: <HelpPage /> },
           {
             element: <RequireAuth />,
             children: [

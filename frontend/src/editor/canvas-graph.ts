@@ -9,8 +9,12 @@ import type { FlowEditorState } from './flow-store';
 
 /** What the custom canvas node renders (a `type`, not an interface: React Flow wants an index signature). */
 export type FlowNodeData = {
+  /** The user's step name. */
   title: string;
   nodeType: string;
+  /** The catalog's name for the type ("HTTP request"): shown under the step name, never the type id. */
+  typeTitle: string;
+  icon?: string;
   kind: 'trigger' | 'action';
   /** Named output handles (`true`/`false` of logic.if); empty means one unnamed output. */
   outputs: readonly string[];
@@ -29,6 +33,8 @@ function nodeData(node: FlowNode): FlowNodeData {
     data = {
       title: node.name,
       nodeType: node.type,
+      typeTitle: description?.title ?? 'Unknown step type',
+      icon: description?.icon,
       kind:
         description?.category === 'trigger' || node.type.startsWith('trigger.')
           ? 'trigger'

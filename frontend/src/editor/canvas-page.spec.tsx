@@ -35,10 +35,13 @@ describe('CanvasPage', () => {
     renderAt('/flows/f1');
 
     const canvas = await screen.findByTestId('flow-canvas');
-    const node = await within(canvas).findByText('Webhook');
+    const node = await within(canvas).findByText('Webhook', { selector: '.flow-node__title' });
     const nodeElement = node.closest('.react-flow__node');
     expect(nodeElement).toHaveAttribute('data-id', 'n1');
     expect(nodeElement).toHaveTextContent('Trigger');
+    // Its icon and the catalog's name for its type, never the type id.
+    expect(nodeElement!.querySelector('svg[data-icon="webhook"]')).not.toBeNull();
+    expect(nodeElement).not.toHaveTextContent('trigger.webhook');
     // A trigger starts the flow: an output handle, no input handle.
     expect(nodeElement!.querySelectorAll('.react-flow__handle.source')).toHaveLength(1);
     expect(nodeElement!.querySelectorAll('.react-flow__handle.target')).toHaveLength(0);

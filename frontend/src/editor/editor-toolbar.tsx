@@ -1,11 +1,13 @@
 import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { ArrowLeft, Maximize, Network, Redo2, Undo2 } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useFlowStore } from './flow-store-context';
 import type { SaveState } from './use-autosave';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
+import { IssuesButton } from './issues-list';
 import { FlowTemplateActions } from '../templates/flow-template-actions';
 
 const SAVE_LABELS: Record<SaveState['state'], string> = {
@@ -32,7 +34,6 @@ export function EditorToolbar({
 }: EditorToolbarProps) {
   const canUndo = useFlowStore((state) => state.past.length > 0);
   const canRedo = useFlowStore((state) => state.future.length > 0);
-  const issueCount = useFlowStore((state) => state.issues.length);
   const undo = useFlowStore((state) => state.undo);
   const redo = useFlowStore((state) => state.redo);
   const autoLayout = useFlowStore((state) => state.autoLayout);
@@ -42,64 +43,51 @@ export function EditorToolbar({
 
   return (
     <header className="editor__toolbar">
-      <Link to="/flows" className="editor__back">
-        ← Flows
-      </Link>
-      <h1 className="editor__title">{flow.name}</h1>
-      <span className={`badge badge--${flow.status}`}>{flow.status}</span>
-      {flow.publishedVersion !== null && (
-        <span className="editor__version">v{flow.publishedVersion} live</span>
-      )}
-      <span
-        className={`editor__save editor__save--${status.state}`}
-        role="status"
-        aria-label="Save status"
-        title={status.state === 'error' ? status.error.message : undefined}
-      >
-        {SAVE_LABELS[status.state]}
-        {status.state === 'error' && `: ${status.error.message}`}
-      </span>
-      <div className="editor__actions">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={undo}
-          disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
+      {/* Three groups on one row: where you are, canvas tools, flow actions. */}
+      <div className="editor__toolbar-start">
+        <Link to="/flows" className="editor__back" aria-label="Back to flows" title="Back to flows">
+          <ArrowLeft size={16} aria-hidden="true" />
+          Flows
+        </Link>
+        <h1 className="editor__title" title={flow.name}>
+          {flow.name}
+        </h1>
+        <span className={`badge badge--${flow.status}`}>{flow.status}</span>
+        {flow.publishedVersion !== null && (
+          <span className="editor__version">v{flow.publishedVersion} live</span>
+        )}
+        <span
+          className={`editor__save editor__save--${status.state}`}
+          role="status"
+          aria-label="Save status"
+          title={status.state === 'error' ? status.error.message : SAVE_LABELS[status.state]}
         >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={redo}
-          disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
-        <button
-          type="button"
-          className="button button--small"
+          {SAVE_LABELS[status.state]}
+          {status.state === 'error' && `: ${status.error.message}`}
+        </span>
+      </div>
+      <div className="editor__toolbar-tools" role="group" aria-label="Canvas tools">
+        <ToolButton label="Undo" shortcut="Ctrl+Z" onClick={undo} disabled={!canUndo}>
+          <Undo2 size={16} />
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" onClick={redo} disabled={!canRedo}>
+          <Redo2 size={16} />
+        </ToolButton>
+        <ToolButton
+          label="Auto-layout"
           onClick={() => {
             autoLayout();
             requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
           }}
         >
-          Auto-layout
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void fitView({ maxZoom: 1, duration: 200 })}
-        >
-          Zoom to fit
-        </button>
-        {issueCount > 0 && (
-          <span className="editor__issues" title="Steps with problems carry a red badge">
-            {issueCount} issue{issueCount === 1 ? '' : 's'}
-          </span>
-        )}
+          <Network size={16} />
+        </ToolButton>
+        <ToolButton label="Zoom to fit" onClick={() => void fitView({ maxZoom: 1, duration: 200 })}>
+          <Maximize size={16} />
+        </ToolButton>
+      </div>
+      <div className="editor__actions">
+        <IssuesButton />
         <FlowTemplateActions teamId={teamId} flow={flow} flush={autosave.flush} />
         <Link to={`/runs?flowId=${flow.id}`} className="button button--small">
           Runs
@@ -139,5 +127,33 @@ export function EditorToolbar({
         />
       )}
     </header>
+  );
+}
+
+/** An icon button whose name (for screen readers and tests) and tooltip are its label. */
+function ToolButton({
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--small button--icon"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {children}
+    </button>
   );
 }

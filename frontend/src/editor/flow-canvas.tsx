@@ -11,17 +11,11 @@ import { useCanvasGraph, useFlowStore, useFlowStoreApi } from './flow-store-cont
 import { FLOW_NODE_TYPE } from './flow-store';
 import { FlowNode } from './flow-node';
 import { PALETTE_MIME } from './node-palette';
+import { isTyping } from './use-undo-shortcuts';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { [FLOW_NODE_TYPE]: FlowNode };
 const DELETE_KEYS = ['Backspace', 'Delete'];
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
 
 export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const { nodes, edges } = useCanvasGraph();
@@ -29,6 +23,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const applyNodeChanges = useFlowStore((state) => state.applyNodeChanges);
   const applyEdgeChanges = useFlowStore((state) => state.applyEdgeChanges);
   const connect = useFlowStore((state) => state.connect);
+  const notice = useFlowStore((state) => state.notice);
   const { screenToFlowPosition } = useReactFlow();
 
   const onDrop = useCallback(
@@ -47,9 +42,8 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const state = store.getState();
-      if (mod && key === 'z' && !event.shiftKey) state.undo();
-      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) state.redo();
-      else if (mod && key === 'c') state.copySelection();
+      // Undo and redo work editor-wide: useUndoShortcuts.
+      if (mod && key === 'c') state.copySelection();
       else if (mod && key === 'v') state.paste();
       else return;
       event.preventDefault();
@@ -81,6 +75,8 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         }}
         onDrop={onDrop}
         onlyRenderVisibleElements
+        // React Flow's own parts (controls, minimap, dots) follow the system's dark mode too.
+        colorMode="system"
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         // Large flows must fit on screen when opened.
@@ -90,6 +86,18 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         <Controls />
         <MiniMap pannable zoomable />
       </ReactFlow>
+      {notice && (
+        <div className="canvas__notice" role="alert">
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => store.getState().dismissNotice()}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react';
+import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
+import { useUndoShortcuts } from './use-undo-shortcuts';
 import { SidePanel } from '../panel/side-panel';
 import { RunPanel } from '../runs/run-panel';
 import { EditorToolbar } from './editor-toolbar';
@@ -20,9 +22,13 @@ export interface FlowEditorProps {
 export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   const store = useFlowStoreApi();
   const autosave = useAutosave(teamId, flow.id, store);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, flowToScreenPosition, getZoom, setCenter } = useReactFlow();
   const [params, setParams] = useSearchParams();
   const runId = params.get('run');
+  const [paletteOpen, setPaletteOpen] = useState(true);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const editorRef = useRef<HTMLElement>(null);
+  useUndoShortcuts(editorRef, store, !!runId);
 
   const openRun = useCallback(
     (executionId: string | null) =>
@@ -30,16 +36,38 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
     [setParams],
   );
 
-  const addAtCenter = (type: string) => {
+  // After the selected step, connected; in the middle of the visible canvas when none is selected.
+  const addFromPalette = (type: string) => {
     const canvas = document.querySelector('[data-testid=flow-canvas]')?.getBoundingClientRect();
     const center = canvas
       ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
       : { x: 0, y: 0 };
-    store.getState().addNode(type, screenToFlowPosition(center));
+    const id = store.getState().addNodeAfterSelection(type, screenToFlowPosition(center));
+    if (id) requestAnimationFrame(() => bringIntoView(id));
+  };
+
+  // A step added after the selection can land past the edge of the canvas: pan to it.
+  const bringIntoView = (id: string) => {
+    const node = store.getState().definition.nodes.find((candidate) => candidate.id === id);
+    const canvas = document.querySelector('[data-testid=flow-canvas]')?.getBoundingClientRect();
+    if (!node || !canvas) return;
+    const size = store.getState().measured[id] ?? { width: 220, height: 70 };
+    const topLeft = flowToScreenPosition(node.position);
+    const zoom = getZoom();
+    const inside =
+      topLeft.x >= canvas.left &&
+      topLeft.y >= canvas.top &&
+      topLeft.x + size.width * zoom <= canvas.right &&
+      topLeft.y + size.height * zoom <= canvas.bottom;
+    if (!inside)
+      void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+        zoom,
+        duration: 200,
+      });
   };
 
   return (
-    <section className="editor">
+    <section className="editor" ref={editorRef}>
       <EditorToolbar
         teamId={teamId}
         flow={flow}
@@ -48,14 +76,66 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
         onRunStarted={openRun}
       />
       <div className="editor__body">
-        {!runId && <NodePalette onAdd={addAtCenter} />}
-        <FlowCanvas readOnly={!!runId} />
-        {runId ? (
-          <RunPanel teamId={teamId} executionId={runId} onOpenRun={openRun} />
-        ) : (
-          <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
-        )}
+        {!runId && paletteOpen && <NodePalette onAdd={addFromPalette} />}
+        <div className="editor__canvas-area">
+          <FlowCanvas readOnly={!!runId} />
+          {!runId && (
+            <PanelToggle
+              side="left"
+              open={paletteOpen}
+              label="steps palette"
+              onToggle={() => setPaletteOpen(!paletteOpen)}
+            />
+          )}
+          <PanelToggle
+            side="right"
+            open={panelOpen}
+            label={runId ? 'run panel' : 'side panel'}
+            onToggle={() => setPanelOpen(!panelOpen)}
+          />
+        </div>
+        {panelOpen &&
+          (runId ? (
+            <RunPanel teamId={teamId} executionId={runId} onOpenRun={openRun} />
+          ) : (
+            <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
+          ))}
       </div>
     </section>
+  );
+}
+
+/** Hides or shows a side of the editor, to give the canvas room on small screens. */
+function PanelToggle({
+  side,
+  open,
+  label,
+  onToggle,
+}: {
+  side: 'left' | 'right';
+  open: boolean;
+  label: string;
+  onToggle: () => void;
+}) {
+  const Icon =
+    side === 'left'
+      ? open
+        ? PanelLeftClose
+        : PanelLeftOpen
+      : open
+        ? PanelRightClose
+        : PanelRightOpen;
+  const name = `${open ? 'Hide' : 'Show'} the ${label}`;
+  return (
+    <button
+      type="button"
+      className={`button button--small button--icon panel-toggle panel-toggle--${side}`}
+      aria-label={name}
+      aria-expanded={open}
+      title={name}
+      onClick={onToggle}
+    >
+      <Icon size={16} aria-hidden="true" />
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { CatalogIcon } from '../catalog/node-icon';
 import { useFlowStore } from './flow-store-context';
 import type { CanvasNode } from './flow-store';
 
@@ -21,12 +22,18 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   return (
     <div className={classes.join(' ')} data-status={status}>
       {!isTrigger && <Handle type="target" position={Position.Left} />}
-      <div className="flow-node__kind">
-        {isTrigger ? 'Trigger' : 'Action'}
-        {status && <span className="flow-node__status">{status}</span>}
+      <span className="flow-node__icon">
+        <CatalogIcon name={data.icon} size={18} />
+      </span>
+      <div className="flow-node__text">
+        <div className="flow-node__kind">
+          {isTrigger ? 'Trigger' : 'Action'}
+          {status && <span className="flow-node__status">{status}</span>}
+        </div>
+        <div className="flow-node__title">{data.title}</div>
+        {/* The kind of step, unless its name already says it. */}
+        {data.typeTitle !== data.title && <div className="flow-node__type">{data.typeTitle}</div>}
       </div>
-      <div className="flow-node__title">{data.title}</div>
-      <div className="flow-node__type">{data.nodeType}</div>
       {issues && (
         <span className="flow-node__issues" title={issues} aria-label={`Issues: ${issues}`}>
           !

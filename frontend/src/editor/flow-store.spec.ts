@@ -27,7 +27,14 @@ describe('flow store', () => {
     expect(before[1]).toMatchObject({
       id: 'n2',
       type: 'flowNode',
-      data: { title: 'Is paid?', nodeType: 'logic.if', kind: 'action', outputs: ['true', 'false'] },
+      data: {
+        title: 'Is paid?',
+        nodeType: 'logic.if',
+        typeTitle: 'If',
+        icon: 'git-branch',
+        kind: 'action',
+        outputs: ['true', 'false'],
+      },
       selected: false,
     });
 
@@ -46,6 +53,60 @@ describe('flow store', () => {
       sourceHandle: 'true',
       label: 'true',
     });
+  });
+
+  it('adds a palette step after the selected one, connected, right of it and below its other steps', () => {
+    const store = createFlowStore(definition());
+    store.getState().select(['n1']);
+    store
+      .getState()
+      .applyNodeChanges([{ type: 'dimensions', id: 'n1', dimensions: { width: 200, height: 60 } }]);
+    const id = store.getState().addNodeAfterSelection('http.request', { x: 999, y: 999 });
+
+    const { definition: after, selectedNodeIds } = store.getState();
+    expect(id).toBe('n3');
+    // n1 already leads to n2, so the new step goes one row below: x = 0 + 200 + 80, y = 60 + 40.
+    expect(after.nodes.find((node) => node.id === 'n3')?.position).toEqual({ x: 280, y: 100 });
+    expect(after.edges).toContainEqual({ id: 'e2', source: 'n1', target: 'n3' });
+    expect(selectedNodeIds).toEqual(['n3']);
+
+    // After a branch, the edge leaves by its first output; the whole add is one undo step.
+    store.getState().select(['n2']);
+    store.getState().addNodeAfterSelection('email.send', { x: 0, y: 0 });
+    expect(store.getState().definition.edges).toContainEqual({
+      id: 'e3',
+      source: 'n2',
+      target: 'n4',
+      sourceHandle: 'true',
+    });
+    store.getState().undo();
+    expect(ids(store.getState().definition)).toEqual(['n1', 'n2', 'n3']);
+    expect(store.getState().definition.edges).toHaveLength(2);
+  });
+
+  it('places a step at the fallback position, unconnected, when nothing is selected', () => {
+    const store = createFlowStore(definition());
+    store.getState().addNodeAfterSelection('http.request', { x: 5, y: 6 });
+    expect(store.getState().definition.nodes[2].position).toEqual({ x: 5, y: 6 });
+    expect(store.getState().definition.edges).toHaveLength(1);
+  });
+
+  it('refuses a second trigger with a message naming the one there, by click or drop', () => {
+    const store = createFlowStore(definition());
+    store.getState().select(['n2']);
+    expect(store.getState().addNodeAfterSelection('trigger.schedule', { x: 0, y: 0 })).toBeNull();
+    expect(store.getState().addNode('trigger.manual', { x: 0, y: 0 })).toBeNull();
+    expect(ids(store.getState().definition)).toEqual(['n1', 'n2']);
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().notice).toMatch(/one trigger, and “Webhook” already starts this one/);
+
+    // The next change clears the notice; without a trigger, one can be added (and is not a target).
+    store.getState().removeElements(['n1'], []);
+    expect(store.getState().notice).toBeNull();
+    store.getState().select(['n2']);
+    const id = store.getState().addNodeAfterSelection('trigger.schedule', { x: 0, y: 0 });
+    expect(id).toBe('n3');
+    expect(store.getState().definition.edges).toEqual([]);
   });
 
   it('adds a node with its defaults, a unique name and the next id, selected', () => {

@@ -14,7 +14,9 @@ import {
 } from '@hookflow/shared';
 import { copyNodes, pasteOperations, type Clipboard } from './clipboard';
 import { layoutPositions } from './auto-layout';
+import { firstOutput, isTriggerType, positionAfter, refuseNewNode } from './place-node';
 import type { CanvasNode } from './canvas-graph';
+import { issueText } from './issue-text';
 
 export { FLOW_NODE_TYPE, toCanvasEdges, toCanvasNodes } from './canvas-graph';
 export type { CanvasNode, FlowNodeData } from './canvas-graph';
@@ -46,9 +48,15 @@ export interface FlowEditorState {
   /** Data for the data picker and expression preview: a captured trigger request and step outputs. */
   sample: { trigger?: unknown; steps: Record<string, unknown> };
   dragging: boolean;
+  /** A refusal to show the user (a second trigger); cleared by the next change or by dismissing it. */
+  notice: string | null;
   /** Ops with the same `coalesceKey` within a second (typing in one field) make one undo step. */
   apply: (ops: FlowOperation[], coalesceKey?: string) => void;
-  addNode: (type: string, position: XYPosition) => string;
+  /** Adds a step at `position`; null (and a `notice`) when the flow cannot take it. */
+  addNode: (type: string, position: XYPosition) => string | null;
+  /** Adds a step after the selected one, connected to it; at `fallback` when none is selected. */
+  addNodeAfterSelection: (type: string, fallback: XYPosition) => string | null;
+  dismissNotice: () => void;
   connect: (connection: Connection) => void;
   removeElements: (nodeIds: string[], edgeIds: string[]) => void;
   copySelection: () => void;
@@ -79,8 +87,43 @@ export function createFlowStore(definition: FlowDefinition): FlowStore {
       const after = ops.reduce(applyFlowOperation, before);
       set({
         definition: after,
+        notice: null,
         ...(record ? { past: [...past, before].slice(-HISTORY_LIMIT), future: [] } : {}),
       });
+    };
+
+    /** Adds one step (and its edge from `previous`) as one undo step, unless the flow refuses it. */
+    const insertNode = (type: string, position: XYPosition, previous?: FlowNode) => {
+      const description = getNodeDescription(type);
+      if (!description) throw new Error(`Unknown node type "${type}"`);
+      const current = get().definition;
+      const refusal = refuseNewNode(current, type);
+      if (refusal) {
+        set({ notice: refusal });
+        return null;
+      }
+      const id = nextNodeId(current);
+      const ops: FlowOperation[] = [
+        {
+          type: 'addNode',
+          node: {
+            id,
+            type,
+            name: uniqueName(current.nodes, description.title),
+            config: defaultConfig(description.props),
+            position,
+          },
+        },
+      ];
+      if (previous) {
+        const edge: FlowEdge = { id: nextEdgeId(current.edges), source: previous.id, target: id };
+        const handle = firstOutput(previous);
+        if (handle) edge.sourceHandle = handle;
+        ops.push({ type: 'addEdge', edge });
+      }
+      commit(ops);
+      set({ selectedNodeIds: [id], selectedEdgeIds: [] });
+      return id;
     };
 
     return {
@@ -95,6 +138,7 @@ export function createFlowStore(definition: FlowDefinition): FlowStore {
       stepStatus: {},
       sample: { steps: {} },
       dragging: false,
+      notice: null,
       apply: (ops, coalesceKey) => {
         const now = Date.now();
         const joins =
@@ -102,25 +146,20 @@ export function createFlowStore(definition: FlowDefinition): FlowStore {
         lastCoalesce = { key: coalesceKey ?? '', at: now };
         commit(ops, !joins);
       },
-      addNode: (type, position) => {
-        const description = getNodeDescription(type);
-        if (!description) throw new Error(`Unknown node type "${type}"`);
-        const id = nextNodeId(get().definition);
-        commit([
-          {
-            type: 'addNode',
-            node: {
-              id,
-              type,
-              name: uniqueName(get().definition.nodes, description.title),
-              config: defaultConfig(description.props),
-              position,
-            },
-          },
-        ]);
-        set({ selectedNodeIds: [id], selectedEdgeIds: [] });
-        return id;
+      addNode: (type, position) => insertNode(type, position),
+      addNodeAfterSelection: (type, fallback) => {
+        const { definition: current, selectedNodeIds, measured } = get();
+        const lastSelected = selectedNodeIds[selectedNodeIds.length - 1];
+        const previous = current.nodes.find((node) => node.id === lastSelected);
+        if (!previous) return insertNode(type, fallback);
+        // Nothing leads into a trigger: a (first) trigger goes next to the selection, unconnected.
+        return insertNode(
+          type,
+          positionAfter(current, measured, previous),
+          isTriggerType(type) ? undefined : previous,
+        );
       },
+      dismissNotice: () => set({ notice: null }),
       connect: ({ source, target, sourceHandle }) => {
         const { edges } = get().definition;
         const handle = sourceHandle ?? undefined;
@@ -242,9 +281,8 @@ function groupIssues(issues: FlowIssue[]): Record<string, string> {
   const grouped: Record<string, string> = {};
   for (const issue of issues) {
     if (!issue.nodeId) continue;
-    grouped[issue.nodeId] = grouped[issue.nodeId]
-      ? `${grouped[issue.nodeId]}\n${issue.message}`
-      : issue.message;
+    const text = issueText(issue);
+    grouped[issue.nodeId] = grouped[issue.nodeId] ? `${grouped[issue.nodeId]}\n${text}` : text;
   }
   return grouped;
 }

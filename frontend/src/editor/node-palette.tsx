@@ -1,5 +1,6 @@
 import { nodeCatalog, type NodeCategory, type NodeDescription } from '@hookflow/shared';
 import { useMemo, useState } from 'react';
+import { CatalogIcon } from '../catalog/node-icon';
 
 /** Drag payload type: the node type id travels in the drag's dataTransfer. */
 export const PALETTE_MIME = 'application/x-hookflow-node';
@@ -54,8 +55,8 @@ export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
               }}
               onClick={() => onAdd(node.type)}
             >
+              <CatalogIcon name={node.icon} />
               <span className="palette__title">{node.title}</span>
-              <span className="palette__type">{node.type}</span>
             </button>
           ))}
         </section>

@@ -28,8 +28,16 @@ describe('FlowListPage', () => {
     const router = renderList();
 
     expect(
-      await screen.findByRole('heading', { name: 'No flows yet — create your first flow' }),
+      await screen.findByRole('heading', { name: 'No flows yet — start from a template' }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Browse templates' })).toHaveAttribute(
+      'href',
+      '/templates',
+    );
+    expect(screen.getByRole('link', { name: 'Read how it works' })).toHaveAttribute(
+      'href',
+      '/help',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'New flow' }));
     fireEvent.change(screen.getByLabelText('Flow name'), { target: { value: 'Orders' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create flow' }));

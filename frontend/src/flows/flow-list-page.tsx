@@ -47,34 +47,40 @@ export function FlowListPage() {
     }
   };
 
-  const newFlowForm = naming ? (
-    <form className="inline-form" onSubmit={(event) => void create(event)}>
-      <input
-        name="name"
-        aria-label="Flow name"
-        placeholder="Flow name"
-        required
-        autoFocus
-        defaultValue="My flow"
-      />
-      <button type="submit" className="button button--primary">
-        Create flow
+  // Primary in the header; beside "Browse templates" in the empty state, secondary.
+  const newFlowForm = (primary: boolean) =>
+    naming ? (
+      <form className="inline-form" onSubmit={(event) => void create(event)}>
+        <input
+          name="name"
+          aria-label="Flow name"
+          placeholder="Flow name"
+          required
+          autoFocus
+          defaultValue="My flow"
+        />
+        <button type="submit" className="button button--primary">
+          Create flow
+        </button>
+        <button type="button" className="button" onClick={() => setNaming(false)}>
+          Cancel
+        </button>
+      </form>
+    ) : (
+      <button
+        type="button"
+        className={primary ? 'button button--primary' : 'button'}
+        onClick={() => setNaming(true)}
+      >
+        New flow
       </button>
-      <button type="button" className="button" onClick={() => setNaming(false)}>
-        Cancel
-      </button>
-    </form>
-  ) : (
-    <button type="button" className="button button--primary" onClick={() => setNaming(true)}>
-      New flow
-    </button>
-  );
+    );
 
   return (
     <section className="page">
       <header className="page__header">
         <h1>Flows</h1>
-        {flows && flows.length > 0 && newFlowForm}
+        {flows && flows.length > 0 && newFlowForm(true)}
       </header>
       {error && !error.flowId && (
         <p className="form-error" role="alert">
@@ -87,12 +93,20 @@ export function FlowListPage() {
           <div className="empty-state__icon" aria-hidden="true">
             ⤳
           </div>
-          <h2>No flows yet — create your first flow</h2>
+          <h2>No flows yet — start from a template</h2>
           <p>
             A flow starts with a trigger, such as a webhook URL, and runs its steps every time it
-            fires.
+            fires. Templates are ready-made flows (GitHub → Slack, Stripe → e-mail, scheduled
+            checks…) you can use as they are or adapt.
           </p>
-          {newFlowForm}
+          <Link to="/templates" className="button button--primary">
+            Browse templates
+          </Link>
+          <p className="empty-state__or">or start from an empty flow:</p>
+          {newFlowForm(false)}
+          <p className="small">
+            New to Hookflow? <Link to="/help">Read how it works</Link>.
+          </p>
         </div>
       )}
       {flows && flows.length > 0 && (

@@ -1,6 +1,7 @@
 import { getNodeDescription, type FlowNode, type FlowView } from '@hookflow/shared';
 import { useMemo, useState } from 'react';
 import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
+import { issueText } from '../editor/issue-text';
 import { PollPanel } from '../triggers/poll-panel';
 import { TriggerPanel } from '../triggers/trigger-panel';
 import { DataPicker } from './data-picker';
@@ -47,7 +48,7 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
   );
   const nodeIssues = issues.filter((issue) => issue.nodeId === node.id);
   const fieldIssues = Object.fromEntries(
-    nodeIssues.filter((issue) => issue.field).map((issue) => [issue.field!, issue.message]),
+    nodeIssues.filter((issue) => issue.field).map((issue) => [issue.field!, issueText(issue)]),
   );
   const generalIssues = nodeIssues.filter((issue) => !issue.field || !description);
 
@@ -75,7 +76,7 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
         </div>
         {generalIssues.map((issue, index) => (
           <p key={index} className="form-error">
-            {issue.message}
+            {issueText(issue)}
           </p>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import type { FlowView } from '@hookflow/shared';
 import { useFlowStore } from '../editor/flow-store-context';
+import { issueText } from '../editor/issue-text';
 import { NodePanel } from './node-panel';
 
 /** The right-hand panel: the selected step's settings, or what to do next. */
@@ -36,7 +37,7 @@ export function SidePanel({
           </p>
           {flowIssues.map((issue, index) => (
             <p key={index} className="form-error">
-              {issue.message}
+              {issueText(issue)}
             </p>
           ))}
         </div>

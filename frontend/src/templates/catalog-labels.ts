@@ -1,9 +1,6 @@
 import { getCredentialDescription, getNodeDescription } from '@hookflow/shared';
 
-/**
- * A step's catalog title ("Slack message"), as the node palette shows it. The catalog's icon names
- * are lucide icons, which the app does not ship, so steps are named rather than drawn.
- */
+/** A step's catalog title ("Slack message"), as the node palette shows it. */
 export function nodeTitle(type: string): string {
   return getNodeDescription(type)?.title ?? type;
 }

@@ -1,5 +1,6 @@
 import { templateRequirements, type Template } from '@hookflow/shared';
 import { useMemo } from 'react';
+import { NodeIcon } from '../catalog/node-icon';
 import { credentialTypesLabel, nodeTitle } from './catalog-labels';
 
 export interface TemplateCardProps {
@@ -24,6 +25,7 @@ export function TemplateCard({ template, error, onUse, onDownload, onDelete }: T
       <ol className="template-card__steps" aria-label="Steps">
         {template.document.definition.nodes.map((node) => (
           <li key={node.id} title={node.name}>
+            <NodeIcon type={node.type} size={14} />
             {nodeTitle(node.type)}
           </li>
         ))}

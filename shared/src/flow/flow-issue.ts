@@ -7,23 +7,35 @@ export interface FlowIssue {
   /** Dotted path inside the node, e.g. `auth.secret` or `position.x`. */
   field?: string;
   message: string;
+  /**
+   * The problem in plain words for the editor's issue list, which names the step beside it:
+   * field labels instead of paths, no ids (`“Text” is required`). Absent on older issue kinds.
+   */
+  text?: string;
 }
 
 export function nodeIssue(
   node: Pick<FlowNode, 'id' | 'name'>,
   problem: string,
   field?: string,
+  text?: string,
 ): FlowIssue {
   const subject = field ? ` field "${field}"` : '';
   return {
     nodeId: node.id,
     field,
     message: `Node "${node.name}" (${node.id}):${subject} ${problem}`,
+    ...(text ? { text } : {}),
   };
 }
 
-export function edgeIssue(edgeId: string, problem: string, field?: string): FlowIssue {
-  return { edgeId, field, message: `Edge ${edgeId}: ${problem}` };
+export function edgeIssue(
+  edgeId: string,
+  problem: string,
+  field?: string,
+  text?: string,
+): FlowIssue {
+  return { edgeId, field, message: `Edge ${edgeId}: ${problem}`, ...(text ? { text } : {}) };
 }
 
 /** All issues on one line, for error messages and logs. */

@@ -94,6 +94,7 @@ describe(validateFlowDefinition.name, () => {
       {
         nodeId: 'n9',
         message: 'Node "Run by hand" (n9): is a second trigger; a flow has exactly one',
+        text: 'A flow has one trigger, and “Order webhook” is already it: delete one of the two.',
       },
     ]);
   });
@@ -112,7 +113,12 @@ describe(validateFlowDefinition.name, () => {
     const definition = validFlow();
     definition.edges.push(edge('e9', 'n4', 'ghost'));
     expect(issuesOf(definition)).toEqual([
-      { edgeId: 'e9', field: 'target', message: 'Edge e9: target node "ghost" does not exist' },
+      {
+        edgeId: 'e9',
+        field: 'target',
+        message: 'Edge e9: target node "ghost" does not exist',
+        text: 'A connection leads to or from a step that no longer exists: delete it.',
+      },
     ]);
   });
 
@@ -132,6 +138,7 @@ describe(validateFlowDefinition.name, () => {
     expect(issue.message).toBe(
       'Node "Shape order" (n2): is part of a cycle (n2 → n3 → n4 → n5 → n2); flows cannot loop',
     );
+    expect(issue.text).toMatch(/^Steps lead in a loop \(“Shape order” → .* → “Shape order”\)/);
   });
 
   it('refuses unknown node types', () => {
@@ -143,6 +150,7 @@ describe(validateFlowDefinition.name, () => {
         field: 'type',
         message:
           'Node "Notify CRM" (n4): field "type" is "ftp.upload", which is not a known node type',
+        text: 'This kind of step is not known to this Hookflow; delete it or replace it.',
       },
     ]);
   });
@@ -156,6 +164,7 @@ describe(validateFlowDefinition.name, () => {
         nodeId: 'n5',
         field: 'text',
         message: 'Node "Send to Slack" (n5): field "text" is required',
+        text: '“Text” is required',
       },
     ]);
   });
@@ -169,6 +178,7 @@ describe(validateFlowDefinition.name, () => {
       nodeId: 'n1',
       field: 'auth.secret',
       message: 'Node "Order webhook" (n1): field "auth.secret" is required',
+      text: '“Authentication › Signing secret” is required',
     });
     expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'n4', field: 'timeoutMs' }));
     expect(issues.find((i) => i.field === 'timeoutMs')?.message).toContain(
@@ -184,6 +194,7 @@ describe(validateFlowDefinition.name, () => {
         edgeId: 'e3',
         field: 'sourceHandle',
         message: 'Edge e3: leaves node "Big order?" (n3) and needs sourceHandle "true" or "false"',
+        text: 'A connection from “Big order?” must leave by its true or false output.',
       },
     ]);
   });
@@ -196,6 +207,9 @@ describe(validateFlowDefinition.name, () => {
     };
     const [issue] = issuesOf(definition);
     expect(issue).toMatchObject({ nodeId: 'n4', field: 'headers.X-Total' });
+    expect(issue.text).toMatch(
+      /^“Headers › X-Total” has a \{\{ \}\} expression that does not work/,
+    );
     expect(issue.message).toMatch(
       /^Node "Notify CRM" \(n4\): field "headers.X-Total" has an invalid expression at position \d+/,
     );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { nodeCatalog } from '../catalog/catalog';
 import type { NodeDescription } from '../catalog/define-node';
+import type { Prop, PropsRecord } from '../catalog/props';
 import { nodeConfigSchema } from '../catalog/node-config-schema';
 import { refusedResponseHeader } from '../integrations/webhook/webhook-respond-headers';
 import { findExpressionErrors } from '../expressions/compile-template';
@@ -87,10 +88,22 @@ function triggerIssues(
 ): FlowIssue[] {
   const triggers = nodes.filter((node) => types.get(node.type)?.category === 'trigger');
   if (triggers.length === 0)
-    return [{ message: 'Flow needs exactly one trigger node; it has none' }];
+    return [
+      {
+        message: 'Flow needs exactly one trigger node; it has none',
+        text: 'Add a trigger (a webhook, a schedule…): every flow starts with one.',
+      },
+    ];
   return triggers
     .slice(1)
-    .map((node) => nodeIssue(node, 'is a second trigger; a flow has exactly one'));
+    .map((node) =>
+      nodeIssue(
+        node,
+        'is a second trigger; a flow has exactly one',
+        undefined,
+        `A flow has one trigger, and “${triggers[0].name}” is already it: delete one of the two.`,
+      ),
+    );
 }
 
 function edgeIssues(
@@ -102,16 +115,22 @@ function edgeIssues(
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
     const issues: FlowIssue[] = [];
+    const dangling = 'A connection leads to or from a step that no longer exists: delete it.';
     if (!source)
-      issues.push(edgeIssue(edge.id, `source node "${edge.source}" does not exist`, 'source'));
+      issues.push(
+        edgeIssue(edge.id, `source node "${edge.source}" does not exist`, 'source', dangling),
+      );
     if (!target)
-      issues.push(edgeIssue(edge.id, `target node "${edge.target}" does not exist`, 'target'));
+      issues.push(
+        edgeIssue(edge.id, `target node "${edge.target}" does not exist`, 'target', dangling),
+      );
     if (target && types.get(target.type)?.category === 'trigger') {
       issues.push(
         edgeIssue(
           edge.id,
           `leads into trigger node "${target.name}" (${target.id}), which cannot have inputs`,
           'target',
+          `A connection leads into the trigger “${target.name}”; nothing can run before a trigger.`,
         ),
       );
     }
@@ -123,6 +142,7 @@ function edgeIssues(
           edge.id,
           `leaves node "${source.name}" (${source.id}) and needs sourceHandle ${allowed}`,
           'sourceHandle',
+          `A connection from “${source.name}” must leave by its ${outputs.join(' or ')} output.`,
         ),
       );
     }
@@ -135,21 +155,51 @@ function cycleIssues({ nodes, edges }: FlowDefinition): FlowIssue[] {
   return findCycles(
     nodes.map((n) => n.id),
     edges,
-  ).map((cycle) =>
-    nodeIssue(byId.get(cycle[0])!, `is part of a cycle (${cycle.join(' → ')}); flows cannot loop`),
-  );
+  ).map((cycle) => {
+    const names = cycle.map((id) => `“${byId.get(id)?.name ?? id}”`).join(' → ');
+    return nodeIssue(
+      byId.get(cycle[0])!,
+      `is part of a cycle (${cycle.join(' → ')}); flows cannot loop`,
+      undefined,
+      `Steps lead in a loop (${names}); remove a connection to break it.`,
+    );
+  });
 }
 
 function nodeConfigIssues(node: FlowNode, description: NodeDescription | undefined): FlowIssue[] {
   if (!description)
-    return [nodeIssue(node, `is "${node.type}", which is not a known node type`, 'type')];
+    return [
+      nodeIssue(
+        node,
+        `is "${node.type}", which is not a known node type`,
+        'type',
+        'This kind of step is not known to this Hookflow; delete it or replace it.',
+      ),
+    ];
   const result = nodeConfigSchema(description).safeParse(node.config);
   const configIssues = result.success
     ? []
-    : result.error.issues.map((issue) =>
-        nodeIssue(node, issue.message, joinPath(issue.path) || undefined),
-      );
-  return [...configIssues, ...expressionIssues(node), ...respondHeaderIssues(node)];
+    : result.error.issues.map((issue) => {
+        const field = joinPath(issue.path) || undefined;
+        const text = `${fieldLabel(description, issue.path)} ${issue.message}`;
+        return nodeIssue(node, issue.message, field, field ? text : undefined);
+      });
+  return [...configIssues, ...expressionIssues(node, description), ...respondHeaderIssues(node)];
+}
+
+/**
+ * A config path in the form's words: “Authentication › Signing secret” for `auth.secret`; keys
+ * of a map field stay as typed (“Headers › Authorization”).
+ */
+function fieldLabel(description: NodeDescription, path: readonly PropertyKey[]): string {
+  const labels: string[] = [];
+  let props: PropsRecord | undefined = description.props;
+  for (const key of path.map(String)) {
+    const prop: Prop | undefined = props?.[key];
+    labels.push(prop?.label ?? key);
+    props = prop?.type === 'object' ? prop.props : undefined;
+  }
+  return `“${labels.join(' › ')}”`;
 }
 
 // A trigger reply must not act on the browser or the connection (see webhook-respond-headers).
@@ -164,19 +214,22 @@ function respondHeaderIssues(node: FlowNode): FlowIssue[] {
             node,
             `header "${name}" cannot be sent from a trigger URL: it ${why}`,
             `headers.${name}`,
+            `The header “${name}” cannot be sent from a trigger URL: it ${why}.`,
           ),
         ]
       : [];
   });
 }
 
-function expressionIssues(node: FlowNode): FlowIssue[] {
+function expressionIssues(node: FlowNode, description: NodeDescription): FlowIssue[] {
   return templateStrings(node.config, []).flatMap(({ template, path }) =>
     findExpressionErrors(template).map((error) =>
       nodeIssue(
         node,
         `has an invalid expression at position ${error.position}: ${error.message}`,
         joinPath(path),
+        `${fieldLabel(description, path)} has a {{ }} expression that does not work ` +
+          `(at character ${error.position}): ${error.message}`,
       ),
     ),
   );

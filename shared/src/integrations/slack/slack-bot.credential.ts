@@ -4,7 +4,7 @@ export const slackBotCredential = defineCredential({
   type: 'slack.bot',
   title: 'Slack bot token',
   description: 'A bot token (`xoxb-…`) used with chat.postMessage.',
-  icon: 'slack',
+  icon: 'hash',
   fields: {
     token: {
       type: 'text',

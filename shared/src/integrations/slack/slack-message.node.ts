@@ -6,7 +6,7 @@ export const slackMessageNode = defineNode({
   title: 'Slack message',
   description: 'Posts a message through an incoming webhook or a bot token (chat.postMessage).',
   category: 'integration',
-  icon: 'slack',
+  icon: 'hash',
   props: {
     credentialId: {
       type: 'credential',

@@ -4,7 +4,7 @@ export const slackWebhookCredential = defineCredential({
   type: 'slack.webhook',
   title: 'Slack incoming webhook',
   description: 'An incoming-webhook URL; posts to the channel it was created for.',
-  icon: 'slack',
+  icon: 'hash',
   fields: {
     // The URL embeds the token, so it is as secret as one.
     url: {
