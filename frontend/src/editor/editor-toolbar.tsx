@@ -6,6 +6,7 @@ import { useFlowStore } from './flow-store-context';
 import type { SaveState } from './use-autosave';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
+import { FlowStatusBadge } from '../flows/flow-status-badge';
 import { FlowTemplateActions } from '../templates/flow-template-actions';
 
 const SAVE_LABELS: Record<SaveState['state'], string> = {
@@ -46,7 +47,7 @@ export function EditorToolbar({
         ← Flows
       </Link>
       <h1 className="editor__title">{flow.name}</h1>
-      <span className={`badge badge--${flow.status}`}>{flow.status}</span>
+      <FlowStatusBadge flow={flow} />
       {flow.publishedVersion !== null && (
         <span className="editor__version">v{flow.publishedVersion} live</span>
       )}
@@ -122,7 +123,12 @@ export function EditorToolbar({
           flush={autosave.flush}
           onClose={() => setDialog(null)}
           onPublished={(version) =>
-            onFlowChange({ ...flow, status: 'published', publishedVersion: version })
+            onFlowChange({
+              ...flow,
+              status: 'published',
+              publishedVersion: version,
+              hasUnpublishedChanges: false,
+            })
           }
         />
       )}

@@ -1,10 +1,12 @@
 import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
 import { SidePanel } from '../panel/side-panel';
+import { NewRunToast } from '../live/new-run-toast';
+import { useTeamEvents } from '../live/use-team-events';
 import { RunPanel } from '../runs/run-panel';
 import { EditorToolbar } from './editor-toolbar';
 import { FlowCanvas } from './flow-canvas';
@@ -29,6 +31,14 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
       setParams(executionId ? { run: executionId } : {}, { replace: true }),
     [setParams],
   );
+
+  // A test-URL run of this flow opens on the canvas as it happens; a production run is offered.
+  const [newRun, setNewRun] = useState<string | null>(null);
+  useTeamEvents(teamId, (event) => {
+    if (event.type !== 'execution.created' || event.flowId !== flow.id) return;
+    if (event.source === 'test') openRun(event.executionId);
+    else if (event.source === 'production') setNewRun(event.executionId);
+  });
 
   const addAtCenter = (type: string) => {
     const canvas = document.querySelector('[data-testid=flow-canvas]')?.getBoundingClientRect();
@@ -56,6 +66,15 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
           <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
         )}
       </div>
+      {newRun && newRun !== runId && (
+        <NewRunToast
+          onOpen={() => {
+            openRun(newRun);
+            setNewRun(null);
+          }}
+          onDismiss={() => setNewRun(null)}
+        />
+      )}
     </section>
   );
 }
