@@ -13,6 +13,7 @@ import { TriggersModule } from './triggers/triggers.module.js';
 import { PollingModule } from './polling/polling.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LiveModule } from './live/live.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import type { QueueTarget } from './queue/queue-connection.js';
 
@@ -51,6 +52,7 @@ export class AppModule {
         ExecutionsModule,
         TriggersModule,
         PollingModule,
+        LiveModule,
       ],
     };
   }

@@ -1,17 +1,31 @@
 import { Logger } from '@nestjs/common';
+import type { ExecutionSource, TeamEvent } from '@hookflow/shared';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+
+/** An event for one team's live streams (`GET /api/teams/:teamId/events`). */
+export interface TeamSignal {
+  teamId: string;
+  event: TeamEvent;
+}
 
 /**
  * Something happened to an execution; listeners re-read what they need from the database.
  * `watch` says someone streams the execution's live progress (see `ExecutionEventBus.watch`).
+ * `team` rides along on a run's final status, so the team's streams hear it on the same NOTIFY.
  */
 export interface ExecutionSignal {
   executionId: string;
   kind: 'step' | 'status' | 'respond' | 'cancel' | 'watch';
+  team?: TeamSignal;
 }
 
+/** What travels between processes: execution signals, team events, and who watches a team. */
+type WatchMessage = { kind: 'watch'; executionId: string } | { kind: 'watch-team'; teamId: string };
+type BusMessage = ExecutionSignal | WatchMessage | { kind: 'team'; team: TeamSignal };
+
 type Listener = (signal: ExecutionSignal) => void;
+type TeamListener = (event: TeamEvent) => void;
 
 const CHANNEL = 'hookflow_execution_events';
 // A watcher in another process says so this often; its watch lapses after WATCH_TTL_MS unheard.
@@ -26,9 +40,12 @@ const WATCH_TTL_MS = 3 * WATCH_EVERY_MS;
  */
 export abstract class ExecutionEventBus {
   protected readonly local = new EventEmitter().setMaxListeners(0);
-  /** Executions watched here (count of watchers), and elsewhere (until when). */
+  private readonly teams = new EventEmitter().setMaxListeners(0);
+  /** Executions (and teams) watched here (count of watchers), and elsewhere (until when). */
   private readonly watchers = new Map<string, number>();
-  protected readonly remoteWatches = new Map<string, number>();
+  private readonly remoteWatches = new Map<string, number>();
+  private readonly teamWatchers = new Map<string, number>();
+  private readonly remoteTeamWatches = new Map<string, number>();
   readonly channel = CHANNEL;
   /**
    * True when signals travel as pg_notify in the statement that commits what they announce
@@ -38,6 +55,12 @@ export abstract class ExecutionEventBus {
 
   abstract publish(signal: ExecutionSignal): Promise<void>;
 
+  /**
+   * Tells the teams' live streams, wherever they are; nothing at all when nobody watches a team,
+   * so busy ingress pays a map lookup per run. Never throws (a lost event is only a stale list).
+   */
+  abstract announce(signals: TeamSignal[]): void;
+
   subscribe(executionId: string, listener: Listener): () => void {
     this.local.on(executionId, listener);
     return () => this.local.off(executionId, listener);
@@ -46,37 +69,78 @@ export abstract class ExecutionEventBus {
   /** Subscribes as a watcher of the execution's live progress (an SSE stream). */
   watch(executionId: string, listener: Listener): () => void {
     const unsubscribe = this.subscribe(executionId, listener);
-    this.watchers.set(executionId, (this.watchers.get(executionId) ?? 0) + 1);
-    const stopAnnouncing = this.announceWatch(executionId);
+    return this.counted(this.watchers, executionId, { kind: 'watch', executionId }, unsubscribe);
+  }
+
+  /** Subscribes a team's live stream to its events. */
+  watchTeam(teamId: string, listener: TeamListener): () => void {
+    this.teams.on(teamId, listener);
+    const unsubscribe = () => this.teams.off(teamId, listener);
+    return this.counted(this.teamWatchers, teamId, { kind: 'watch-team', teamId }, unsubscribe);
+  }
+
+  private counted(
+    watchers: Map<string, number>,
+    id: string,
+    announcement: WatchMessage,
+    unsubscribe: () => void,
+  ): () => void {
+    watchers.set(id, (watchers.get(id) ?? 0) + 1);
+    const stopAnnouncing = this.announceWatch(announcement);
     return () => {
       stopAnnouncing();
       unsubscribe();
-      const left = (this.watchers.get(executionId) ?? 1) - 1;
-      if (left > 0) this.watchers.set(executionId, left);
-      else this.watchers.delete(executionId);
+      const left = (watchers.get(id) ?? 1) - 1;
+      if (left > 0) watchers.set(id, left);
+      else watchers.delete(id);
     };
   }
 
   isWatched(executionId: string): boolean {
-    if (this.watchers.has(executionId)) return true;
-    const until = this.remoteWatches.get(executionId);
+    return this.watchers.has(executionId) || this.watchedElsewhere(this.remoteWatches, executionId);
+  }
+
+  protected isTeamWatchedHere(teamId: string): boolean {
+    return this.teamWatchers.has(teamId);
+  }
+
+  protected isTeamWatchedElsewhere(teamId: string): boolean {
+    return this.watchedElsewhere(this.remoteTeamWatches, teamId);
+  }
+
+  private watchedElsewhere(remote: Map<string, number>, id: string): boolean {
+    const until = remote.get(id);
     if (until === undefined) return false;
     if (until > Date.now()) return true;
-    this.remoteWatches.delete(executionId);
+    remote.delete(id);
     return false;
   }
 
   /** Tells the other processes about a watch, again while it lasts; returns how to stop. */
-  protected announceWatch(_executionId: string): () => void {
+  protected announceWatch(_message: WatchMessage): () => void {
     return () => undefined;
   }
 
-  protected heardWatch(executionId: string): void {
-    this.remoteWatches.set(executionId, Date.now() + WATCH_TTL_MS);
+  /** Hands a message from this process or another to the listeners here. */
+  protected deliver(message: BusMessage): void {
+    if (message.kind === 'watch')
+      this.remoteWatches.set(message.executionId, Date.now() + WATCH_TTL_MS);
+    else if (message.kind === 'watch-team')
+      this.remoteTeamWatches.set(message.teamId, Date.now() + WATCH_TTL_MS);
+    else if (message.kind === 'team') this.deliverTeam(message.team);
+    else {
+      this.local.emit(message.executionId, message);
+      if (message.team) this.deliverTeam(message.team);
+    }
+  }
+
+  protected deliverTeam({ teamId, event }: TeamSignal): void {
+    this.teams.emit(teamId, event);
   }
 
   async close(): Promise<void> {
     this.local.removeAllListeners();
+    this.teams.removeAllListeners();
   }
 }
 
@@ -85,7 +149,12 @@ export class InProcessEventBus extends ExecutionEventBus {
   readonly foldsIntoSql = false;
 
   async publish(signal: ExecutionSignal): Promise<void> {
-    this.local.emit(signal.executionId, signal);
+    this.deliver(signal);
+  }
+
+  announce(signals: TeamSignal[]): void {
+    for (const signal of signals)
+      if (this.isTeamWatchedHere(signal.teamId)) this.deliverTeam(signal);
   }
 }
 
@@ -98,7 +167,7 @@ export class PostgresEventBus extends ExecutionEventBus {
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly notify: (payload: string) => Promise<unknown>,
+    private readonly notify: (payloads: string[]) => Promise<unknown>,
   ) {
     super();
   }
@@ -107,9 +176,7 @@ export class PostgresEventBus extends ExecutionEventBus {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
-      const signal = JSON.parse(message.payload) as ExecutionSignal;
-      if (signal.kind === 'watch') this.heardWatch(signal.executionId);
-      else this.local.emit(signal.executionId, signal);
+      this.deliver(JSON.parse(message.payload) as BusMessage);
     });
     // A dropped LISTEN connection is re-opened; until then waiters fall back to their timeouts.
     client.on('error', (error) => {
@@ -123,12 +190,29 @@ export class PostgresEventBus extends ExecutionEventBus {
   }
 
   async publish(signal: ExecutionSignal): Promise<void> {
-    await this.notify(JSON.stringify(signal));
+    await this.notify([JSON.stringify(signal)]);
   }
 
-  protected announceWatch(executionId: string): () => void {
+  /**
+   * A team whose watch was announced (announcements reach every process, this one too) gets its
+   * events by one NOTIFY for the whole batch; a watch too new to have been heard yet, directly.
+   */
+  announce(signals: TeamSignal[]): void {
+    const remote: string[] = [];
+    for (const signal of signals) {
+      if (this.isTeamWatchedElsewhere(signal.teamId))
+        remote.push(JSON.stringify({ kind: 'team', team: signal } satisfies BusMessage));
+      else if (this.isTeamWatchedHere(signal.teamId)) this.deliverTeam(signal);
+    }
+    if (remote.length)
+      this.notify(remote).catch((error: Error) =>
+        this.logger.warn(`could not announce team events: ${error.message}`),
+      );
+  }
+
+  protected announceWatch(message: WatchMessage): () => void {
     const announce = () =>
-      void this.publish({ executionId, kind: 'watch' }).catch((error: Error) =>
+      void this.notify([JSON.stringify(message)]).catch((error: Error) =>
         this.logger.warn(`could not announce a watch: ${error.message}`),
       );
     announce();
@@ -145,4 +229,16 @@ export class PostgresEventBus extends ExecutionEventBus {
   }
 }
 
-export const notifySql = `SELECT pg_notify('${CHANNEL}', $1)`;
+/** Sends each payload of the text array `$1` as a notification, in one round trip. */
+export const notifySql = `SELECT pg_notify('${CHANNEL}', payload) FROM unnest($1::text[]) AS payload`;
+
+/** A new run, as its team's live streams hear of it: still queued. */
+export const runCreated = (
+  teamId: string,
+  flowId: string,
+  executionId: string,
+  source: ExecutionSource,
+): TeamSignal => ({
+  teamId,
+  event: { type: 'execution.created', executionId, flowId, source, status: 'queued' },
+});

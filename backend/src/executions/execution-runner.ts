@@ -26,7 +26,7 @@ import {
 import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { ExecutionAdmission, ExecutionHeld, isLimited } from './execution-admission.js';
-import { ExecutionEventBus, type ExecutionSignal } from './execution-events.js';
+import { ExecutionEventBus, type ExecutionSignal, type TeamSignal } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
 import {
   ExecutionStore,
@@ -97,7 +97,7 @@ class RunState {
    * Writes what is pending (batched with other runs' writes by the store). Live progress is
    * announced only while someone watches; `signals` are always sent. False once the run is gone.
    */
-  async write(signals: ExecutionSignal['kind'][] = []): Promise<boolean> {
+  async write(signals: ExecutionSignal['kind'][] = [], team?: TeamSignal): Promise<boolean> {
     const steps = [...this.pending.values()];
     const run = Object.keys(this.change).length ? this.change : undefined;
     this.pending = new Map();
@@ -105,7 +105,7 @@ class RunState {
     this.mustWrite = false;
     const kinds = new Set(signals);
     if ((steps.length || run) && this.watched()) kinds.add(run ? 'status' : 'step');
-    const alive = await this.store.write(this.run.id, { steps, run, signals: [...kinds] });
+    const alive = await this.store.write(this.run.id, { steps, run, signals: [...kinds], team });
     if (!alive) this.gone = true;
     return alive;
   }
@@ -292,7 +292,11 @@ export class ExecutionRunner {
     error: string | null,
   ): Promise<void> {
     state.changeRun({ status, finish: true, error });
-    await state.write(['status']);
+    const { id: executionId, teamId, flowId } = state.run;
+    await state.write(['status'], {
+      teamId,
+      event: { type: 'execution.finished', executionId, flowId, status },
+    });
   }
 
   /** The graph and compiled expressions of a version; published versions never change. */

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_SCHEMA, DURABLE_COMMIT } from '../database/data-source-options.js';
-import { ExecutionEventBus, type ExecutionSignal } from './execution-events.js';
+import { ExecutionEventBus, type ExecutionSignal, type TeamSignal } from './execution-events.js';
 import type { ExecutionEntity, ExecutionMode } from './execution.entity.js';
 
 /**
@@ -104,6 +104,8 @@ export interface Checkpoint {
   run?: RunChange;
   /** Signals this write announces, sent when it commits. */
   signals?: ExecutionSignal['kind'][];
+  /** The team's live event its `status` signal carries (a run's final status). */
+  team?: TeamSignal;
 }
 
 interface PendingWrite extends Checkpoint {
@@ -282,7 +284,11 @@ export class ExecutionStore {
           id: write.executionId,
         });
       for (const kind of write.signals ?? [])
-        signals.push({ executionId: write.executionId, kind });
+        signals.push({
+          executionId: write.executionId,
+          kind,
+          ...(kind === 'status' && write.team && { team: write.team }),
+        });
     }
     const durable = [...runs.values()].some((run) => run.finish);
     const ids = [...new Set(batch.map((write) => write.executionId))];

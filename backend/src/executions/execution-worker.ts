@@ -157,20 +157,28 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
     const message = `The run could not be completed: ${redactText(reason)}`;
     const stepError = { message, code: 'INTERRUPTED', retryable: false };
     // A final status commits durably even where step progress commits asynchronously.
-    const failed: unknown[] = await this.dataSource.query(
+    const failed: Array<{ teamId: string; flowId: string }> = await this.dataSource.query(
       `WITH failed AS (
          UPDATE hookflow.executions SET status = 'failed', error = $2, finished_at = now()
           WHERE id = $1 AND status IN ('queued', 'running', 'waiting') AND ${DURABLE_COMMIT}
-         RETURNING id),
+         RETURNING id, team_id AS "teamId", flow_id AS "flowId"),
        steps AS (
          UPDATE hookflow.step_runs SET status = 'failed', error = $3, finished_at = now()
           WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
-       SELECT id FROM failed`,
+       SELECT "teamId", "flowId" FROM failed`,
       [executionId, message, JSON.stringify(stepError)],
     );
     if (!failed.length) return false;
     this.logger.warn(`Execution ${executionId} failed: ${message}`);
-    await this.events.publish({ executionId, kind: 'status' });
+    const [{ teamId, flowId }] = failed;
+    await this.events.publish({
+      executionId,
+      kind: 'status',
+      team: {
+        teamId,
+        event: { type: 'execution.finished', executionId, flowId, status: 'failed' },
+      },
+    });
     return true;
   }
 

@@ -50,7 +50,9 @@ import { StepRunEntity } from './step-run.entity.js';
       inject: [APP_CONFIG, DATABASE_URL, DataSource],
       useFactory: async (config: AppConfig, url: string, dataSource: DataSource) => {
         if (config.mode === 'embedded') return new InProcessEventBus();
-        const bus = new PostgresEventBus(url, (payload) => dataSource.query(notifySql, [payload]));
+        const bus = new PostgresEventBus(url, (payloads) =>
+          dataSource.query(notifySql, [payloads]),
+        );
         await bus.start();
         return bus;
       },

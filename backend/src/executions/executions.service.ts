@@ -24,7 +24,7 @@ import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
 import { isUuid } from '../common/id-param.js';
-import { ExecutionEventBus } from './execution-events.js';
+import { ExecutionEventBus, runCreated } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionStore } from './execution-store.js';
 import { ExecutionEntity, type ExecutionMode } from './execution.entity.js';
@@ -115,6 +115,7 @@ export class ExecutionsService {
     const orderingKey =
       start.orderingKey !== undefined ? start.orderingKey : await this.orderingKeyOf(start);
     const id = await this.create({ ...start, orderingKey });
+    this.announceCreated(start, id);
     await this.queue.start(id);
     return id;
   }
@@ -203,8 +204,16 @@ export class ExecutionsService {
         if (error instanceof TickAlreadyRun) return undefined;
         throw error;
       });
-    if (id) await this.queue.start(id);
+    if (id) {
+      this.announceCreated({ flow, mode: 'schedule' }, id);
+      await this.queue.start(id);
+    }
     return id;
+  }
+
+  private announceCreated(start: Pick<StartExecution, 'flow' | 'mode' | 'replay'>, id: string) {
+    const source = start.replay ? 'replay' : start.mode;
+    this.events.announce([runCreated(start.flow.teamId, start.flow.id, id, source)]);
   }
 
   async get(teamId: string, id: string): Promise<Execution> {
@@ -283,7 +292,19 @@ export class ExecutionsService {
     const row = await this.find(teamId, id);
     if (!TERMINAL.includes(row.status)) {
       await this.executions.update({ id }, { status: 'canceled', finishedAt: new Date() });
-      await this.events.publish({ executionId: id, kind: 'cancel' });
+      await this.events.publish({
+        executionId: id,
+        kind: 'cancel',
+        team: {
+          teamId,
+          event: {
+            type: 'execution.finished',
+            executionId: id,
+            flowId: row.flowId,
+            status: 'canceled',
+          },
+        },
+      });
     }
     return this.get(teamId, id);
   }

@@ -106,11 +106,15 @@ export class FlowsService {
 
   async list(teamId: string): Promise<FlowSummary[]> {
     const rows = await this.flows.find({ where: { teamId }, order: { updatedAt: 'DESC' } });
-    const activity = await this.runActivity(rows.map((row) => row.id));
+    const ids = rows.map((row) => row.id);
+    const [activity, changed] = await Promise.all([
+      this.runActivity(ids),
+      this.withUnpublishedChanges(rows),
+    ]);
     return rows.map((row) => {
       const runs = activity.get(row.id);
       return {
-        ...this.info(row),
+        ...this.info(row, changed.has(row.id)),
         lastRun:
           runs?.lastRunId && runs.lastRunStatus && runs.lastRunAt
             ? {
@@ -150,6 +154,22 @@ export class FlowsService {
     return new Map(rows.map((row) => [row.flowId, row]));
   }
 
+  /**
+   * Which of the flows have a draft that differs from their published version: one query
+   * comparing the stored jsonb (semantic equality, so a save of the same draft is no change).
+   */
+  private async withUnpublishedChanges(rows: FlowEntity[]): Promise<Set<string>> {
+    const published = rows.filter((row) => row.publishedVersion !== null).map((row) => row.id);
+    if (!published.length) return new Set();
+    const changed: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT f.id FROM ${APP_SCHEMA}.flows f
+         JOIN ${APP_SCHEMA}.flow_versions v ON v.flow_id = f.id AND v.version = f.published_version
+        WHERE f.id = ANY($1::uuid[]) AND f.definition IS DISTINCT FROM v.definition`,
+      [published],
+    );
+    return new Set(changed.map((row) => row.id));
+  }
+
   async get(teamId: string, id: string): Promise<FlowView> {
     return this.view(await this.find(teamId, id));
   }
@@ -179,7 +199,7 @@ export class FlowsService {
     if (body.definition !== undefined)
       row.definition = sealSecrets(body.definition, row.definition, this.box, teamId);
     const saved = await this.flows.save(row);
-    this.changes.changed(id);
+    this.changes.changed({ flowId: id, teamId, kind: 'saved' });
     return this.view(saved);
   }
 
@@ -188,7 +208,7 @@ export class FlowsService {
     await this.schedules.remove(row.id);
     await this.polls.remove(row.id);
     await this.flows.remove(row);
-    this.changes.changed(id);
+    this.changes.changed({ flowId: id, teamId, kind: 'deleted' });
   }
 
   /** The published versions, newest first, with who published each. */
@@ -260,7 +280,7 @@ export class FlowsService {
     });
     // After commit: embedded PGlite has one session, which the transaction holds until then.
     const { row, definition, version } = published;
-    this.changes.changed(id);
+    this.changes.changed({ flowId: id, teamId, kind: 'published' });
     await this.syncSchedule({ ...row, status: 'published' }, definition, version);
     return { version, ...this.urls(row) };
   }
@@ -310,7 +330,7 @@ export class FlowsService {
       row.status = row.publishedVersion ? 'published' : 'draft';
     if (!enabled) row.status = 'disabled';
     const saved = await this.flows.save(row);
-    this.changes.changed(id);
+    this.changes.changed({ flowId: id, teamId, kind: enabled ? 'enabled' : 'disabled' });
     const published =
       saved.status === 'published' && saved.publishedVersion
         ? await this.runnableDefinition(saved, saved.publishedVersion)
@@ -324,7 +344,7 @@ export class FlowsService {
     const row = await this.find(teamId, id);
     row.triggerKey = newTriggerKey();
     const saved = await this.flows.save(row);
-    this.changes.changed(id);
+    this.changes.changed({ flowId: id, teamId, kind: 'key-regenerated' });
     return this.view(saved);
   }
 
@@ -364,7 +384,7 @@ export class FlowsService {
     return { webhookUrl: base, testWebhookUrl: `${base}/test` };
   }
 
-  private info(row: FlowEntity): FlowInfo {
+  private info(row: FlowEntity, hasUnpublishedChanges: boolean): FlowInfo {
     return {
       id: row.id,
       teamId: row.teamId,
@@ -372,13 +392,20 @@ export class FlowsService {
       description: row.description,
       status: row.status,
       publishedVersion: row.publishedVersion,
+      hasUnpublishedChanges,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
   }
 
-  private view(row: FlowEntity): FlowView {
+  private async view(row: FlowEntity): Promise<FlowView> {
     const definition = maskSecrets(row.definition);
-    return { ...this.info(row), definition, ...this.urls(row), issues: issuesOf(definition) };
+    const changed = await this.withUnpublishedChanges([row]);
+    return {
+      ...this.info(row, changed.has(row.id)),
+      definition,
+      ...this.urls(row),
+      issues: issuesOf(definition),
+    };
   }
 }

@@ -3,6 +3,7 @@ import { redactValue, triggerPollNode, type Delivery, type PollSummary } from '@
 import { DataSource } from 'typeorm';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { StepFailure } from '../engine/step-failure.js';
+import { ExecutionEventBus, runCreated } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowEntity } from '../flows/flow.entity.js';
@@ -53,6 +54,7 @@ export class PollerService {
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(CredentialsService) private readonly credentials: CredentialsService,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
+    @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
     @Inject(PollStore) private readonly store: PollStore,
     @Inject(POLL_FETCH) private readonly fetch: typeof globalThis.fetch,
     @Inject(ExpressionPool) private readonly expressions: ExpressionPool,
@@ -86,6 +88,9 @@ export class PollerService {
         pollFingerprint(config),
         found.items,
         config.includeExisting === true,
+      );
+      this.events.announce(
+        committed.executionIds.map((id) => runCreated(flow.teamId, flow.id, id, 'poll')),
       );
       for (let start = 0; start < committed.executionIds.length; start += runsPerStatement) {
         await this.queue.startMany(committed.executionIds.slice(start, start + runsPerStatement));

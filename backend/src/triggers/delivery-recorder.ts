@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_SCHEMA } from '../database/data-source-options.js';
+import { ExecutionEventBus, runCreated } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
 
 /** One row of `deliveries`, and the execution it starts when accepted. */
@@ -139,6 +140,7 @@ export class DeliveryRecorder {
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
+    @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
@@ -211,8 +213,12 @@ export class DeliveryRecorder {
 
   /** Hands the executions of committed rows to the queue; a failure is the sweeper's to repair. */
   async enqueue(rows: DeliveryRow[]) {
-    const ids = rows.flatMap((row) => (row.execution ? [row.execution.id] : []));
-    if (!ids.length) return;
+    const accepted = rows.filter((row) => row.execution);
+    if (!accepted.length) return;
+    const ids = accepted.map((row) => row.execution!.id);
+    this.events.announce(
+      accepted.map((row) => runCreated(row.teamId, row.flowId, row.execution!.id, row.mode)),
+    );
     await this.queue
       .startMany(ids)
       .catch((problem: Error) =>

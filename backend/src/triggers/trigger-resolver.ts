@@ -53,7 +53,7 @@ export class TriggerResolver implements OnModuleDestroy {
     @Inject(FlowChanges) changes: FlowChanges,
     @Inject(FlowChangeRelay) private readonly relay: FlowChangeRelay,
   ) {
-    this.unsubscribe = changes.onChange((flowId) => {
+    this.unsubscribe = changes.onChange(({ flowId }) => {
       this.forget(flowId);
       this.relay.publish(flowId);
     });

@@ -1,7 +1,9 @@
 import { createDefaultDefinition } from '@hookflow/shared';
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { mockApi, signIn, signOut } from '../test/api-mock';
+import { jsonResponse } from '../test/fetch-mock';
+import { EventSourceStandIn } from '../test/event-source-stand-in';
 import { CanvasPage } from './canvas-page';
 
 const flow = {
@@ -11,6 +13,7 @@ const flow = {
   description: '',
   status: 'draft',
   publishedVersion: null,
+  hasUnpublishedChanges: false,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
   definition: createDefaultDefinition(),
@@ -23,8 +26,51 @@ function renderAt(path: string) {
   const router = createMemoryRouter([{ path: '/flows/:flowId', element: <CanvasPage /> }], {
     initialEntries: [path],
   });
-  return render(<RouterProvider router={router} />);
+  render(<RouterProvider router={router} />);
+  return router;
 }
+
+const run = (id: string) => ({
+  id,
+  flowId: 'f1',
+  version: null,
+  status: 'succeeded',
+  deliveryId: null,
+  dryRun: false,
+  replay: null,
+  error: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  startedAt: '2025-01-01T00:00:00Z',
+  finishedAt: '2025-01-01T00:00:01Z',
+  trigger: { method: 'POST', path: '/', headers: {}, query: {}, body: {}, rawBody: '{}' },
+  steps: [
+    {
+      id: 's1',
+      nodeId: 'n1',
+      nodeType: 'trigger.webhook',
+      status: 'succeeded',
+      attempt: 1,
+      input: null,
+      output: {},
+      error: null,
+      startedAt: '2025-01-01T00:00:00Z',
+      finishedAt: '2025-01-01T00:00:01Z',
+    },
+  ],
+});
+
+const liveStream = () => {
+  const [stream] = EventSourceStandIn.live('/api/teams/t1/events');
+  act(() => stream.open());
+  return stream;
+};
+const created = (executionId: string, source: string, flowId = 'f1') => ({
+  type: 'execution.created',
+  executionId,
+  flowId,
+  source,
+  status: 'queued',
+});
 
 beforeEach(signIn);
 afterEach(signOut);
@@ -59,5 +105,68 @@ describe('CanvasPage', () => {
 
     expect(await screen.findByRole('heading', { name: 'Flow not found' })).toBeInTheDocument();
     expect(screen.queryByTestId('flow-canvas')).not.toBeInTheDocument();
+  });
+
+  it('lights up a test-URL run of the open flow on the canvas as it starts', async () => {
+    mockApi({
+      'GET /api/teams/t1/flows/f1': flow,
+      'GET /api/teams/t1/executions/x1': run('x1'),
+    });
+    const router = renderAt('/flows/f1');
+    const canvas = await screen.findByTestId('flow-canvas');
+    const stream = liveStream();
+
+    act(() => stream.emit(created('x0', 'test', 'another-flow')));
+    expect(router.state.location.search).toBe('');
+    act(() => stream.emit(created('x1', 'test')));
+
+    expect(router.state.location.search).toBe('?run=x1');
+    await within(canvas).findByText('succeeded');
+    expect(canvas.querySelector('[data-id=n1] .flow-node')).toHaveAttribute(
+      'data-status',
+      'succeeded',
+    );
+  });
+
+  it('offers a production run of the open flow in a toast that opens it', async () => {
+    mockApi({
+      'GET /api/teams/t1/flows/f1': flow,
+      'GET /api/teams/t1/executions/x2': run('x2'),
+    });
+    const router = renderAt('/flows/f1');
+    await screen.findByTestId('flow-canvas');
+    const stream = liveStream();
+
+    act(() => stream.emit(created('x2', 'production')));
+    const toast = screen.getByRole('status', { name: 'New run' });
+    expect(router.state.location.search).toBe('');
+    fireEvent.click(within(toast).getByRole('button', { name: 'Open' }));
+
+    expect(router.state.location.search).toBe('?run=x2');
+    expect(screen.queryByRole('status', { name: 'New run' })).not.toBeInTheDocument();
+    expect(await screen.findByTestId('run-status')).toHaveTextContent('succeeded');
+  });
+
+  it('says "unpublished changes" once a save makes the draft differ from the live version', async () => {
+    let hasUnpublishedChanges = false;
+    mockApi({
+      'GET /api/teams/t1/flows/f1': () =>
+        jsonResponse(200, {
+          ...flow,
+          status: 'published',
+          publishedVersion: 1,
+          hasUnpublishedChanges,
+        }),
+    });
+    renderAt('/flows/f1');
+    const toolbar = (await screen.findByRole('heading', { name: 'Orders' })).closest('header')!;
+    expect(within(toolbar).getByText('published')).toBeInTheDocument();
+
+    hasUnpublishedChanges = true;
+    const stream = liveStream();
+    act(() => stream.emit({ type: 'flow.changed', flowId: 'f1', change: 'saved' }));
+
+    expect(await within(toolbar).findByText('unpublished changes')).toBeInTheDocument();
+    expect(within(toolbar).getByText('v1 live')).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { useTeamId } from '../auth/session-store';
+import { useTeamEvents } from '../live/use-team-events';
 import { FlowStoreProvider } from './flow-store-context';
 import { FlowEditor } from './flow-editor';
 
@@ -28,6 +29,22 @@ export function CanvasPage() {
       });
     return () => controller.abort();
   }, [teamId, flowId]);
+
+  // A save here or anywhere else can change the status badge: read the flow's status again
+  // (the canvas keeps its own copy of the draft).
+  useTeamEvents(teamId, (event) => {
+    if (event.type !== 'flow.changed' || event.flowId !== flowId || event.change === 'deleted')
+      return;
+    flowsApi.get(teamId, flowId).then(
+      ({ status, publishedVersion, hasUnpublishedChanges }) =>
+        setFlow((current) =>
+          current?.id === flowId
+            ? { ...current, status, publishedVersion, hasUnpublishedChanges }
+            : current,
+        ),
+      () => undefined,
+    );
+  });
 
   if (error) {
     return (

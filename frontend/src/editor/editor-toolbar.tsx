@@ -8,6 +8,7 @@ import type { SaveState } from './use-autosave';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
 import { IssuesButton } from './issues-list';
+import { FlowStatusBadge } from '../flows/flow-status-badge';
 import { FlowTemplateActions } from '../templates/flow-template-actions';
 
 const SAVE_LABELS: Record<SaveState['state'], string> = {
@@ -52,7 +53,7 @@ export function EditorToolbar({
         <h1 className="editor__title" title={flow.name}>
           {flow.name}
         </h1>
-        <span className={`badge badge--${flow.status}`}>{flow.status}</span>
+        <FlowStatusBadge flow={flow} />
         {flow.publishedVersion !== null && (
           <span className="editor__version">v{flow.publishedVersion} live</span>
         )}
@@ -110,7 +111,12 @@ export function EditorToolbar({
           flush={autosave.flush}
           onClose={() => setDialog(null)}
           onPublished={(version) =>
-            onFlowChange({ ...flow, status: 'published', publishedVersion: version })
+            onFlowChange({
+              ...flow,
+              status: 'published',
+              publishedVersion: version,
+              hasUnpublishedChanges: false,
+            })
           }
         />
       )}

@@ -7,6 +7,8 @@ import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { SidePanel } from '../panel/side-panel';
+import { NewRunToast } from '../live/new-run-toast';
+import { useTeamEvents } from '../live/use-team-events';
 import { RunPanel } from '../runs/run-panel';
 import { EditorToolbar } from './editor-toolbar';
 import { FlowCanvas } from './flow-canvas';
@@ -35,6 +37,14 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
       setParams(executionId ? { run: executionId } : {}, { replace: true }),
     [setParams],
   );
+
+  // A test-URL run of this flow opens on the canvas as it happens; a production run is offered.
+  const [newRun, setNewRun] = useState<string | null>(null);
+  useTeamEvents(teamId, (event) => {
+    if (event.type !== 'execution.created' || event.flowId !== flow.id) return;
+    if (event.source === 'test') openRun(event.executionId);
+    else if (event.source === 'production') setNewRun(event.executionId);
+  });
 
   // After the selected step, connected; in the middle of the visible canvas when none is selected.
   const addFromPalette = (type: string) => {
@@ -101,6 +111,15 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
             <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
           ))}
       </div>
+      {newRun && newRun !== runId && (
+        <NewRunToast
+          onOpen={() => {
+            openRun(newRun);
+            setNewRun(null);
+          }}
+          onDismiss={() => setNewRun(null)}
+        />
+      )}
     </section>
   );
 }

@@ -33,6 +33,7 @@ const flow = (publishedVersion: number | null): FlowView => ({
   description: '',
   status: publishedVersion ? 'published' : 'draft',
   publishedVersion,
+  hasUnpublishedChanges: false,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
   definition: live,

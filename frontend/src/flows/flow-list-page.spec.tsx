@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { EventSourceStandIn } from '../test/event-source-stand-in';
 import { jsonResponse } from '../test/fetch-mock';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { FlowListPage } from './flow-list-page';
@@ -105,5 +106,45 @@ describe('FlowListPage', () => {
 
     fireEvent.click(within(orders).getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText('Viewers cannot change flows')).toBeInTheDocument();
+  });
+
+  it('refreshes last run and runs in 24 h live, and says when a published flow has unpublished changes', async () => {
+    const row = {
+      id: 'f1',
+      name: 'Orders',
+      status: 'published',
+      publishedVersion: 1,
+      hasUnpublishedChanges: true,
+      updatedAt: '2025-01-01T00:00:00Z',
+      lastRun: null,
+      runsLast24h: 0,
+    };
+    let listed = [row];
+    mockApi({ 'GET /api/teams/t1/flows': () => jsonResponse(200, listed) });
+    renderList();
+
+    const cells = () => within(screen.getByRole('link', { name: 'Orders' }).closest('tr')!);
+    expect(await screen.findByText('unpublished changes')).toBeInTheDocument();
+    expect(cells().getByText('0')).toBeInTheDocument();
+
+    listed = [
+      {
+        ...row,
+        lastRun: { id: 'x1', status: 'succeeded', createdAt: '2025-01-01T00:00:00Z' } as never,
+        runsLast24h: 1,
+      },
+    ];
+    const [stream] = EventSourceStandIn.live('/api/teams/t1/events');
+    act(() => {
+      stream.open();
+      stream.emit({
+        type: 'execution.finished',
+        executionId: 'x1',
+        flowId: 'f1',
+        status: 'succeeded',
+      });
+    });
+    expect(await cells().findByRole('link', { name: '1' })).toBeInTheDocument();
+    expect(cells().getByText('succeeded')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { useTeamId } from '../auth/session-store';
+import { useLiveRefresh } from '../live/use-team-events';
+import { FlowStatusBadge } from './flow-status-badge';
 import { LastRunCell } from './last-run-cell';
 
 /** The team's flows: create, open, duplicate, enable/disable and delete. */
@@ -25,6 +27,12 @@ export function FlowListPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Last run, runs in 24 h and status follow what happens without a reload.
+  useLiveRefresh(
+    teamId,
+    () => true,
+    () => void load(),
+  );
 
   const create = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -134,7 +142,7 @@ export function FlowListPage() {
                   )}
                 </td>
                 <td>
-                  <span className={`badge badge--${flow.status}`}>{flow.status}</span>
+                  <FlowStatusBadge flow={flow} />
                 </td>
                 <td>{flow.publishedVersion === null ? '—' : `v${flow.publishedVersion}`}</td>
                 <td>

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { executionsApi, flowsApi } from '../api/endpoints';
 import { useTeamId } from '../auth/session-store';
+import { useLiveRefresh } from '../live/use-team-events';
 
 const PAGE_SIZE = 25;
 
@@ -50,6 +51,12 @@ export function RunsPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // New and finished runs show up without a reload.
+  useLiveRefresh(
+    teamId,
+    (event) => event.type !== 'flow.changed',
+    () => void load(),
+  );
 
   const filter = (key: string, value: string) => {
     const next = new URLSearchParams(params);

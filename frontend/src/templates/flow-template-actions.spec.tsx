@@ -13,6 +13,7 @@ const flow = {
   description: '',
   status: 'draft',
   publishedVersion: null,
+  hasUnpublishedChanges: false,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
   definition: createDefaultDefinition(),

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { EventSourceStandIn } from './event-source-stand-in';
 
 // jsdom lacks the layout APIs React Flow measures nodes and the viewport with.
 class ResizeObserverStub {
@@ -21,6 +22,7 @@ class DOMMatrixReadOnlyStub {
 Object.assign(globalThis, {
   ResizeObserver: ResizeObserverStub,
   DOMMatrixReadOnly: DOMMatrixReadOnlyStub,
+  EventSource: EventSourceStandIn,
 });
 
 // Give every element a size so React Flow treats nodes as measured and renders them visible.

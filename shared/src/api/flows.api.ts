@@ -15,6 +15,8 @@ export interface FlowInfo {
   status: FlowStatus;
   /** Version the trigger URL runs; null until first published. */
   publishedVersion: number | null;
+  /** The draft differs from the published version (false until first published). */
+  hasUnpublishedChanges: boolean;
   createdAt: string;
   updatedAt: string;
 }
