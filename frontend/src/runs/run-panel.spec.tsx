@@ -12,7 +12,12 @@ const execution = (dryRun: boolean, failure?: string): Execution => ({
   deliveryId: null,
   dryRun,
   replay: null,
+  source: 'manual',
+  triggerSummary: 'POST {}',
   error: failure ?? null,
+  attempt: 1,
+  retriedFrom: null,
+  failedAttempts: 0,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:00Z',
   finishedAt: '2025-01-01T00:00:01Z',
@@ -25,6 +30,7 @@ const execution = (dryRun: boolean, failure?: string): Execution => ({
     rawBody: '{}',
   },
   steps: [],
+  attempts: [],
 });
 
 function renderPanel() {
