@@ -1,11 +1,12 @@
 import type { FlowView } from '@hookflow/shared';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
 import { SidePanel } from '../panel/side-panel';
 import { RunPanel } from '../runs/run-panel';
+import { RunsDrawer } from '../runs/runs-drawer';
 import { EditorToolbar } from './editor-toolbar';
 import { FlowCanvas } from './flow-canvas';
 import { NodePalette } from './node-palette';
@@ -23,6 +24,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   const { screenToFlowPosition } = useReactFlow();
   const [params, setParams] = useSearchParams();
   const runId = params.get('run');
+  const [showRuns, setShowRuns] = useState(false);
 
   const openRun = useCallback(
     (executionId: string | null) =>
@@ -46,6 +48,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
         onFlowChange={onFlowChange}
         autosave={autosave}
         onRunStarted={openRun}
+        onShowRuns={() => setShowRuns((shown) => !shown)}
       />
       <div className="editor__body">
         {!runId && <NodePalette onAdd={addAtCenter} />}
@@ -54,6 +57,17 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
           <RunPanel teamId={teamId} executionId={runId} onOpenRun={openRun} />
         ) : (
           <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
+        )}
+        {showRuns && (
+          <RunsDrawer
+            teamId={teamId}
+            flowId={flow.id}
+            onOpenRun={(executionId) => {
+              setShowRuns(false);
+              openRun(executionId);
+            }}
+            onClose={() => setShowRuns(false)}
+          />
         )}
       </div>
     </section>
