@@ -112,6 +112,25 @@ describe('RunPanel', () => {
             steps: [],
           },
         ],
+        steps: [
+          {
+            ...failedCall,
+            id: 's1',
+            nodeId: 'n1',
+            name: 'Trigger',
+            status: 'succeeded',
+            error: null,
+          },
+          {
+            ...failedCall,
+            id: 's3',
+            status: 'succeeded',
+            attempt: 1,
+            error: null,
+            startedAt: '2025-01-01T00:05:00.001Z',
+            finishedAt: '2025-01-01T00:05:00.030Z',
+          },
+        ],
       } satisfies Execution,
     });
     renderPanel();
@@ -126,6 +145,10 @@ describe('RunPanel', () => {
     expect(attempts[0]).toHaveTextContent('took 200 ms');
     expect(attempts[0]).toHaveTextContent('Step "Send to ERP" failed: answered 500');
     expect(attempts[1]).toHaveTextContent('retried from the failed step');
+    // the trigger's step was kept from attempt 1, the call ran again
+    const steps = screen.getAllByRole('button', { name: /Trigger|Send to ERP/ });
+    expect(steps[0]).toHaveTextContent('kept from attempt before');
+    expect(steps[1]).not.toHaveTextContent('kept');
     fireEvent.click(within(attempts[0]).getByText('Steps of attempt 1'));
     expect(within(attempts[0]).getByRole('listitem')).toHaveTextContent(
       'failed Send to ERP — answered 500',

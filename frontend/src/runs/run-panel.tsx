@@ -52,11 +52,11 @@ export function RunPanel({
     }
   };
 
-  // A retry from the failed step keeps the steps that succeeded: they started before this attempt.
+  // A retry from the failed step keeps the steps that succeeded: they started before the
+  // attempt before this one ended.
+  const earlierEnd = execution?.attempts.at(-2)?.finishedAt;
   const keptFromEarlier = (step: StepRun) =>
-    !!execution?.startedAt &&
-    execution.attempt > 1 &&
-    Date.parse(step.startedAt) < Date.parse(execution.startedAt);
+    !!earlierEnd && Date.parse(step.startedAt) <= Date.parse(earlierEnd);
   const latestByNode = new Map<string, StepRun>();
   for (const step of execution?.steps ?? []) latestByNode.set(step.nodeId, step);
   const selectedStep = selectedId ? latestByNode.get(selectedId) : undefined;
