@@ -190,6 +190,19 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
       ['succeeded', 'start'],
     ]);
     expect(again.failedAttempts).toBe(1);
+
+    // Two retries at once make one new attempt; the other is refused.
+    const both = await Promise.all(
+      ['failed', 'start'].map((from) =>
+        app.request('POST', `/api/teams/${teamId}/executions/${id}/retry`, {
+          token,
+          body: { from },
+        }),
+      ),
+    );
+    expect(both.map((answer) => answer.status).sort()).toEqual([202, expect.any(Number)]);
+    expect([400, 409]).toContain(both.map((answer) => answer.status).sort()[1]);
+    expect((await settled(id)).attempts).toHaveLength(4);
   });
 
   it('refuses to retry a running execution and validates the retry body', async () => {
