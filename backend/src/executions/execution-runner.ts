@@ -167,7 +167,7 @@ export class ExecutionRunner {
         settleDueWaits(state);
         const plan = planNextSteps(graph, statesOf(state.rows));
         for (const nodeId of plan.skip) state.record(skipped(run.id, graph.node(nodeId)));
-        if (plan.failed) return this.finish(state, 'failed', failureSummary(state.rows));
+        if (plan.failed) return this.finish(state, 'failed', failureSummary(graph, state.rows));
         if (plan.finished) return this.finish(state, 'succeeded', null);
         if (!plan.ready.length) return this.waitForNextResume(state);
         if (state.mustWrite && !(await state.write())) return;
@@ -378,9 +378,15 @@ function contextOf(run: RunRecord, flow: RunFlow, rows: Map<string, StepRow>): E
   };
 }
 
-function failureSummary(rows: Map<string, StepRow>): string {
+/**
+ * `Step "Call API" failed: …`, named as the editor shows the node (its label, else its type's
+ * title); a message that already names the step (a config error) is used as it is.
+ */
+function failureSummary(graph: FlowGraph, rows: Map<string, StepRow>): string {
   const failed = [...rows.values()].find((row) => row.status === 'failed');
-  return failed
-    ? `Step ${failed.nodeId} failed: ${failed.error?.message ?? 'unknown error'}`
-    : 'A step failed';
+  if (!failed) return 'A step failed';
+  const node = graph.has(failed.nodeId) ? graph.node(failed.nodeId) : undefined;
+  const name = node?.name || getNodeDescription(failed.nodeType)?.title || failed.nodeId;
+  const message = failed.error?.message ?? 'unknown error';
+  return message.startsWith(`Step "${name}"`) ? message : `Step "${name}" failed: ${message}`;
 }

@@ -61,7 +61,7 @@ const INSERT_EXECUTION = `INSERT INTO ${APP_SCHEMA}.executions (${EXECUTION_INSE
   VALUES (${placeholders(1, EXECUTION_INSERT_COLUMNS.length)})`;
 
 /** One step's row as the runner keeps it in memory and writes it (no id: rows are keyed by node). */
-export type StepRow = Omit<StepRun, 'id' | 'startedAt' | 'finishedAt'> & {
+export type StepRow = Omit<StepRun, 'id' | 'name' | 'startedAt' | 'finishedAt'> & {
   executionId: string;
   handle: string | null;
   stopped: boolean;

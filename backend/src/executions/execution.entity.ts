@@ -1,4 +1,9 @@
-import type { ExecutionReplay, ExecutionStatus, TriggerRequestContext } from '@hookflow/shared';
+import type {
+  ExecutionReplay,
+  ExecutionStatus,
+  RetryFrom,
+  TriggerRequestContext,
+} from '@hookflow/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type ExecutionMode = 'production' | 'test' | 'manual' | 'schedule' | 'poll';
@@ -55,9 +60,20 @@ export class ExecutionEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** The current attempt (earlier ones are in `run_attempts`); only a retry changes these three. */
+  @Column({ type: 'integer', default: 1 })
+  attempt: number;
+
+  @Column({ name: 'retried_from', type: 'text', nullable: true })
+  retriedFrom: RetryFrom | null;
+
+  @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
+  failedAttempts: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** When the current attempt started (a retry clears it). */
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt: Date | null;
 

@@ -118,23 +118,55 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
     const id = await run({ order: 2 });
     const failed = await settled(id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/^Step call failed: .*400/);
+    // named as the editor shows the node, not by its id
+    expect(failed.error).toMatch(/^Step "Call" failed: .*400/);
     const call = failed.steps.find((step: { nodeId: string }) => step.nodeId === 'call');
+    expect(call).toMatchObject({ name: 'Call', attempt: 1 });
     expect(call.error).toMatchObject({ code: 'HTTP_STATUS', retryable: false });
     expect(call.error.message).toContain('400');
+    expect(failed.attempts).toHaveLength(1);
     const shapeBefore = failed.steps.find((step: { nodeId: string }) => step.nodeId === 'shape');
 
+    // The next attempt starts a while later, so the first one's end and the second's start differ.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const retried = await app.request('POST', `/api/teams/${teamId}/executions/${id}/retry`, {
       token,
       body: { from: 'failed' },
     });
     expect(retried.status).toBe(202);
+    expect(retried.body).toMatchObject({ attempt: 2, retriedFrom: 'failed', failedAttempts: 1 });
     const fixed = await settled(id);
-    expect(fixed.status).toBe('succeeded');
+    expect(fixed).toMatchObject({ status: 'succeeded', attempt: 2, error: null });
     // the completed step was kept, not run again
     expect(fixed.steps.find((step: { nodeId: string }) => step.nodeId === 'shape')).toEqual(
       shapeBefore,
     );
+    // the failed attempt is kept as it ended
+    expect(fixed.attempts).toHaveLength(2);
+    const [first, second] = fixed.attempts;
+    expect(first).toMatchObject({
+      attempt: 1,
+      status: 'failed',
+      error: failed.error,
+      startedFrom: null,
+      startedAt: failed.startedAt,
+      finishedAt: failed.finishedAt,
+    });
+    expect(first.steps).toEqual(failed.steps);
+    expect(second).toMatchObject({ attempt: 2, status: 'succeeded', startedFrom: 'failed' });
+    // each attempt's duration is its own: the second started after the first ended
+    expect(Date.parse(fixed.startedAt)).toBeGreaterThanOrEqual(Date.parse(failed.finishedAt) + 250);
+    expect(Date.parse(fixed.finishedAt) - Date.parse(fixed.startedAt)).toBeLessThan(
+      Date.parse(fixed.finishedAt) - Date.parse(failed.startedAt) - 250,
+    );
+    // "failed" still finds the run: its first attempt failed
+    const failedList = await app.request(
+      'GET',
+      `/api/teams/${teamId}/executions?status=failed&flowId=${flowId}`,
+      { token },
+    );
+    const listed = failedList.body.items.find((item: { id: string }) => item.id === id);
+    expect(listed).toMatchObject({ status: 'succeeded', failedAttempts: 1, attempt: 2 });
 
     const before = sink.requests.length;
     await app.request('POST', `/api/teams/${teamId}/executions/${id}/retry`, {
@@ -147,6 +179,30 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
       shapeBefore.id,
     );
     expect(sink.requests.length).toBe(before + 1);
+    expect(
+      again.attempts.map((attempt: { status: string; startedFrom: string | null }) => [
+        attempt.status,
+        attempt.startedFrom,
+      ]),
+    ).toEqual([
+      ['failed', null],
+      ['succeeded', 'failed'],
+      ['succeeded', 'start'],
+    ]);
+    expect(again.failedAttempts).toBe(1);
+
+    // Two retries at once make one new attempt; the other is refused.
+    const both = await Promise.all(
+      ['failed', 'start'].map((from) =>
+        app.request('POST', `/api/teams/${teamId}/executions/${id}/retry`, {
+          token,
+          body: { from },
+        }),
+      ),
+    );
+    expect(both.map((answer) => answer.status).sort()).toEqual([202, expect.any(Number)]);
+    expect([400, 409]).toContain(both.map((answer) => answer.status).sort()[1]);
+    expect((await settled(id)).attempts).toHaveLength(4);
   });
 
   it('refuses to retry a running execution and validates the retry body', async () => {
@@ -195,7 +251,10 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
       token,
     });
     expect(
-      failedOnly.body.items.every((item: { status: string }) => item.status === 'failed'),
+      failedOnly.body.items.every(
+        (item: { status: string; failedAttempts: number }) =>
+          item.status === 'failed' || item.failedAttempts > 0,
+      ),
     ).toBe(true);
     const badStatus = await app.request('GET', `/api/teams/${teamId}/executions?status=sleeping`, {
       token,
@@ -206,6 +265,77 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
       token,
     });
     expect(badCursor.status).toBe(400);
+  });
+
+  it('filters runs by source, date and text, searches ids, and names a bad field', async () => {
+    const published = await app.publishFlow(token, teamId, 'Sources', {
+      schemaVersion: 1,
+      nodes: [
+        {
+          id: 'start',
+          type: 'trigger.webhook',
+          name: 'Hook',
+          position: { x: 0, y: 0 },
+          config: { methods: ['POST'], auth: { type: 'none' } },
+        },
+      ],
+      edges: [],
+    });
+    const list = async (params: string) =>
+      app.request('GET', `/api/teams/${teamId}/executions?flowId=${published.flowId}&${params}`, {
+        token,
+      });
+    const post = async (url: string, body: unknown) =>
+      (
+        (await (await fetch(url, { method: 'POST', body: JSON.stringify(body) })).json()) as {
+          executionId: string;
+        }
+      ).executionId;
+    const production = await post(published.hookUrl, { customer: 'Zoë Quartermaine', n: 1 });
+    const test = await post(published.testHookUrl, { customer: 'someone else', n: 2 });
+    const dry = (
+      await app.request('POST', `/api/teams/${teamId}/flows/${published.flowId}/run`, {
+        token,
+        body: { payload: { n: 3 }, dryRun: true },
+      })
+    ).body.executionId as string;
+    await Promise.all([production, test, dry].map(settled));
+
+    const ids = async (params: string) =>
+      (await list(params)).body.items.map((item: { id: string }) => item.id);
+    expect(await ids('source=production')).toEqual([production]);
+    expect(await ids('source=test')).toEqual([test]);
+    expect(await ids('source=dry-run')).toEqual([dry]);
+    const [row] = (await list('source=production')).body.items;
+    expect(row).toMatchObject({ source: 'production', attempt: 1, failedAttempts: 0 });
+    expect(row.triggerSummary).toMatch(/^POST \{"customer":"Zoë Quartermaine"/);
+
+    // payload text, case-insensitive; LIKE wildcards are taken literally
+    expect(await ids('q=quartermaine')).toEqual([production]);
+    expect(await ids('q=%25')).toEqual([]);
+    expect(await ids(`q=${test.slice(0, 8)}`)).toEqual([test]);
+    expect(await ids(`q=${dry}`)).toEqual([dry]);
+
+    const created = (await get(test)).createdAt as string;
+    // the API's times are in milliseconds, the stored ones finer
+    const later = new Date(Date.parse(created) + 1).toISOString();
+    expect(await ids(`to=${later}&source=test`)).toEqual([test]);
+    expect(await ids(`from=${later}&source=test`)).toEqual([]);
+    const page = await list('limit=2');
+    expect(page.body.items).toHaveLength(2);
+    expect(await ids(`limit=2&cursor=${page.body.nextCursor}`)).toEqual([production]);
+
+    for (const [params, field] of [
+      ['source=email', 'source'],
+      ['from=yesterday', 'from'],
+      [`from=${later}&to=${created}`, 'to'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+      ['limit=0', 'limit'],
+    ]) {
+      const refused = await list(params);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain(`field "${field}"`);
+    }
   });
 
   it('dry-runs a flow: the would-be request is in the step output and nothing is sent', async () => {

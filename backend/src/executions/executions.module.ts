@@ -27,11 +27,12 @@ import { ExecutionEntity } from './execution.entity.js';
 import { ExecutionsController } from './executions.controller.js';
 import { ExecutionsService } from './executions.service.js';
 import { FlowRunsController } from './flow-runs.controller.js';
+import { RunAttemptEntity } from './run-attempt.entity.js';
 import { StepRunEntity } from './step-run.entity.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ExecutionEntity, StepRunEntity]),
+    TypeOrmModule.forFeature([ExecutionEntity, StepRunEntity, RunAttemptEntity]),
     TeamsModule,
     FlowsModule,
     CredentialsModule,

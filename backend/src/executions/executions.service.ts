@@ -7,27 +7,37 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  getNodeDescription,
   isTriggerType,
   type Execution,
   type ExecutionReplay,
   type ExecutionSummary,
   type ListExecutionsQuery,
   type Page,
+  type RetryFrom,
+  type RunAttempt,
   type RunFlowBody,
-  type StepRun,
   type TriggerRequestContext,
 } from '@hookflow/shared';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
-import { isUuid } from '../common/id-param.js';
 import { ExecutionEventBus, runCreated } from './execution-events.js';
 import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionStore } from './execution-store.js';
+import { listExecutions } from './execution-list.js';
+import {
+  pollItemId,
+  sourceOf,
+  toExecutionSummary,
+  toStepRun,
+  triggerSummary,
+} from './execution-summary.js';
 import { ExecutionEntity, type ExecutionMode } from './execution.entity.js';
+import { RunAttemptEntity } from './run-attempt.entity.js';
 import { StepRunEntity } from './step-run.entity.js';
 
 export interface StartExecution {
@@ -49,42 +59,13 @@ const TERMINAL = ['succeeded', 'failed', 'canceled'];
 /** Rolls back a scheduled run whose tick already started one. */
 class TickAlreadyRun extends Error {}
 
-const encodeCursor = (row: ExecutionEntity) =>
-  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt);
-  if (!id || !isUuid(id) || Number.isNaN(date.getTime())) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'field "cursor": not a cursor this API returned',
-    });
-  }
-  return { createdAt: date, id };
-}
-
-export function toStepRun(row: StepRunEntity): StepRun {
-  return {
-    id: row.id,
-    nodeId: row.nodeId,
-    nodeType: row.nodeType,
-    status: row.status,
-    attempt: row.attempt,
-    input: row.input,
-    output: row.output,
-    error: row.error,
-    startedAt: row.startedAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
-}
-
 @Injectable()
 export class ExecutionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectRepository(ExecutionEntity) private readonly executions: Repository<ExecutionEntity>,
     @InjectRepository(StepRunEntity) private readonly steps: Repository<StepRunEntity>,
+    @InjectRepository(RunAttemptEntity) private readonly attempts: Repository<RunAttemptEntity>,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
@@ -211,59 +192,86 @@ export class ExecutionsService {
     return id;
   }
 
-  private announceCreated(start: Pick<StartExecution, 'flow' | 'mode' | 'replay'>, id: string) {
-    const source = start.replay ? 'replay' : start.mode;
+  private announceCreated(
+    start: Pick<StartExecution, 'flow' | 'mode' | 'replay' | 'dryRun'>,
+    id: string,
+  ) {
+    const source = sourceOf({
+      mode: start.mode,
+      dryRun: !!start.dryRun,
+      replay: start.replay ?? null,
+    });
     this.events.announce([runCreated(start.flow.teamId, start.flow.id, id, source)]);
   }
 
   async get(teamId: string, id: string): Promise<Execution> {
     const row = await this.find(teamId, id);
-    const steps = await this.steps.find({
-      where: { executionId: id },
-      order: { startedAt: 'ASC' },
-    });
-    return { ...this.summary(row), trigger: row.trigger, steps: steps.map(toStepRun) };
+    const [steps, earlier, names] = await Promise.all([
+      this.steps.find({ where: { executionId: id }, order: { startedAt: 'ASC' } }),
+      this.attempts.find({ where: { executionId: id }, order: { attempt: 'ASC' } }),
+      this.stepNames(row),
+    ]);
+    const summary = this.summary(row);
+    const current = steps.map((step) => toStepRun(step, names(step.nodeId, step.nodeType)));
+    const attempts: RunAttempt[] = [
+      ...earlier.map((attempt) => ({
+        attempt: attempt.attempt,
+        status: attempt.status,
+        error: attempt.error,
+        startedFrom: attempt.startedFrom,
+        startedAt: attempt.startedAt?.toISOString() ?? null,
+        finishedAt: attempt.finishedAt?.toISOString() ?? null,
+        steps: attempt.steps,
+      })),
+      {
+        attempt: row.attempt,
+        status: row.status,
+        error: row.error,
+        startedFrom: row.retriedFrom,
+        startedAt: summary.startedAt,
+        finishedAt: summary.finishedAt,
+        steps: current,
+      },
+    ];
+    return { ...summary, trigger: row.trigger, steps: current, attempts };
   }
 
-  /** Newest first; the cursor is the last row's (created_at, id), stable under inserts. */
-  async list(teamId: string, query: ListExecutionsQuery): Promise<Page<ExecutionSummary>> {
-    const builder = this.executions
-      .createQueryBuilder('e')
-      .where('e.team_id = :teamId', { teamId });
-    if (query.flowId) builder.andWhere('e.flow_id = :flowId', { flowId: query.flowId });
-    if (query.status) builder.andWhere('e.status = :status', { status: query.status });
-    if (query.cursor) {
-      const { createdAt, id } = decodeCursor(query.cursor);
-      builder.andWhere(
-        new Brackets((q) =>
-          q
-            .where('e.created_at < :createdAt', { createdAt })
-            .orWhere('e.created_at = :createdAt AND e.id < :id', { createdAt, id }),
-        ),
-      );
-    }
-    const rows = await builder
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .take(query.limit + 1)
-      .getMany();
-    const page = rows.slice(0, query.limit);
-    return {
-      items: page.map((row) => this.summary(row)),
-      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
-    };
+  /**
+   * Names steps by their node's label in the version that ran, else the type's title (a node
+   * since removed from the draft), else the node id.
+   */
+  private async stepNames(
+    row: ExecutionEntity,
+  ): Promise<(nodeId: string, nodeType: string) => string> {
+    const flow = await this.dataSource.getRepository(FlowEntity).findOneBy({ id: row.flowId });
+    const definition = flow ? await this.flows.runnableDefinition(flow, row.version) : undefined;
+    const labels = new Map(definition?.nodes.map((node) => [node.id, node.name]));
+    return (nodeId, nodeType) =>
+      labels.get(nodeId) || getNodeDescription(nodeType)?.title || nodeId;
   }
 
-  /** Runs a finished execution again, from its failed step (keeping what succeeded) or from the start. */
-  async retry(teamId: string, id: string, from: 'failed' | 'start'): Promise<Execution> {
-    const row = await this.find(teamId, id);
-    if (!TERMINAL.includes(row.status)) {
+  list(teamId: string, query: ListExecutionsQuery): Promise<Page<ExecutionSummary>> {
+    return listExecutions(this.dataSource, teamId, query);
+  }
+
+  /**
+   * Runs a finished execution again, from its failed step (keeping what succeeded) or from the
+   * start, as a new attempt: in one transaction the attempt that ended is copied to
+   * `run_attempts` (status, error, timings, its steps as shown), the steps to run again are
+   * dropped and the execution starts over as queued with a fresh start time. The runner's own
+   * writes stay as they were; a crash before the queue add leaves a queued, never-started run,
+   * which the stuck-run sweeper starts.
+   */
+  async retry(teamId: string, id: string, from: RetryFrom): Promise<Execution> {
+    const previous = await this.get(teamId, id);
+    if (!TERMINAL.includes(previous.status)) {
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',
-        message: `Execution is ${row.status}; only finished executions can be retried`,
+        message: `Execution is ${previous.status}; only finished executions can be retried`,
       });
     }
+    const row = await this.find(teamId, id);
     const flow = await this.flows.find(teamId, row.flowId);
     const graph = FlowGraph.from(await this.flows.runnableDefinition(flow, row.version));
     const steps = await this.steps.findBy({ executionId: id });
@@ -275,14 +283,50 @@ export class ExecutionsService {
     );
     const kept = resumeFrom(graph, states, from);
     const dropped = steps.filter((step) => !(step.nodeId in kept)).map((step) => step.id);
-    await this.dataSource.transaction(async (manager) => {
-      if (dropped.length) await manager.delete(StepRunEntity, { id: In(dropped) });
-      await manager.update(
-        ExecutionEntity,
-        { id },
-        { status: 'queued', error: null, finishedAt: null, response: null },
+    const retried = await this.dataSource.transaction(async (manager) => {
+      // Only a run still as it was read is retried: two retries at once make one new attempt.
+      const moved = await manager
+        .createQueryBuilder()
+        .update(ExecutionEntity)
+        .set({
+          status: 'queued',
+          error: null,
+          startedAt: null,
+          finishedAt: null,
+          response: null,
+          attempt: row.attempt + 1,
+          retriedFrom: from,
+          failedAttempts: row.failedAttempts + (row.status === 'failed' ? 1 : 0),
+        })
+        .where('id = :id AND attempt = :attempt AND status = :status', {
+          id,
+          attempt: row.attempt,
+          status: row.status,
+        })
+        .execute();
+      if (!moved.affected) return false;
+      await manager.query(
+        `INSERT INTO hookflow.run_attempts
+           (execution_id, attempt, status, error, started_from, started_at, finished_at, steps)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          row.attempt,
+          row.status,
+          row.error,
+          row.retriedFrom,
+          row.startedAt,
+          row.finishedAt,
+          // The steps as the run view showed them, names included.
+          JSON.stringify(previous.steps),
+        ],
       );
+      if (dropped.length) await manager.delete(StepRunEntity, { id: In(dropped) });
+      return true;
     });
+    if (!retried) {
+      throw new ConflictException('This run was retried or changed meanwhile: reload it');
+    }
     await this.queue.continueLater(id, 0, `retry-${from}`);
     await this.events.publish({ executionId: id, kind: 'status' });
     return this.get(teamId, id);
@@ -316,18 +360,8 @@ export class ExecutionsService {
   }
 
   summary(row: ExecutionEntity): ExecutionSummary {
-    return {
-      id: row.id,
-      flowId: row.flowId,
-      version: row.version,
-      status: row.status,
-      deliveryId: row.deliveryId,
-      dryRun: row.dryRun,
-      replay: row.replay ?? null,
-      error: row.error,
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-    };
+    const { trigger } = row;
+    const itemId = row.mode === 'poll' ? pollItemId(trigger.body) : null;
+    return toExecutionSummary(row, triggerSummary(trigger.method, trigger.rawBody ?? '', itemId));
   }
 }

@@ -6,6 +6,7 @@ import type {
   Delivery,
   DeliverySummary,
   Execution,
+  ExecutionSource,
   ExecutionStatus,
   ExecutionSummary,
   FlowDefinition,
@@ -18,6 +19,7 @@ import type {
   Page,
   PublishFlowResponse,
   PollNowResponse,
+  RetryFrom,
   RunFlowResponse,
   SignupBody,
   Team,
@@ -33,6 +35,12 @@ export type { CredentialView, FlowView } from '@hookflow/shared';
 export interface ExecutionFilter {
   flowId?: string;
   status?: ExecutionStatus;
+  source?: ExecutionSource;
+  /** ISO date-times bounding when the run was created. */
+  from?: string;
+  to?: string;
+  /** An execution id (or its start) or text in the trigger body. */
+  q?: string;
   cursor?: string;
   limit?: number;
 }
@@ -134,7 +142,7 @@ export const executionsApi = {
     api.get<Page<ExecutionSummary>>(`${team(teamId)}/executions${query(filter)}`, signal),
   get: (teamId: string, executionId: string, signal?: AbortSignal) =>
     api.get<Execution>(executionPath(teamId, executionId), signal),
-  retry: (teamId: string, executionId: string, from: 'failed' | 'start') =>
+  retry: (teamId: string, executionId: string, from: RetryFrom) =>
     api.post<RunFlowResponse>(`${executionPath(teamId, executionId)}/retry`, { from }),
   cancel: (teamId: string, executionId: string) =>
     api.post<unknown>(`${executionPath(teamId, executionId)}/cancel`),

@@ -24,6 +24,8 @@ export interface EditorToolbarProps {
   onFlowChange: (flow: FlowView) => void;
   autosave: { status: SaveState; flush: () => Promise<void> };
   onRunStarted: (executionId: string) => void;
+  /** Opens the flow's runs in a drawer beside the canvas. */
+  onShowRuns: () => void;
 }
 
 export function EditorToolbar({
@@ -32,6 +34,7 @@ export function EditorToolbar({
   onFlowChange,
   autosave,
   onRunStarted,
+  onShowRuns,
 }: EditorToolbarProps) {
   const canUndo = useFlowStore((state) => state.past.length > 0);
   const canRedo = useFlowStore((state) => state.future.length > 0);
@@ -90,9 +93,6 @@ export function EditorToolbar({
       <div className="editor__actions">
         <IssuesButton />
         <FlowTemplateActions teamId={teamId} flow={flow} flush={autosave.flush} />
-        <Link to={`/runs?flowId=${flow.id}`} className="button button--small">
-          Runs
-        </Link>
         <button type="button" className="button button--small" onClick={() => setDialog('run')}>
           Run
         </button>
@@ -102,6 +102,12 @@ export function EditorToolbar({
           onClick={() => setDialog('publish')}
         >
           Publish
+        </button>
+      </div>
+      {/* Looking back at runs, away from the buttons that start or publish one. */}
+      <div className="editor__actions editor__actions--history">
+        <button type="button" className="button button--small" onClick={onShowRuns}>
+          Runs
         </button>
       </div>
       {dialog === 'publish' && (

@@ -10,6 +10,7 @@ import { SidePanel } from '../panel/side-panel';
 import { NewRunToast } from '../live/new-run-toast';
 import { useTeamEvents } from '../live/use-team-events';
 import { RunPanel } from '../runs/run-panel';
+import { RunsDrawer } from '../runs/runs-drawer';
 import { EditorToolbar } from './editor-toolbar';
 import { FlowCanvas } from './flow-canvas';
 import { NodePalette } from './node-palette';
@@ -31,6 +32,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   const [panelOpen, setPanelOpen] = useState(true);
   const editorRef = useRef<HTMLElement>(null);
   useUndoShortcuts(editorRef, store, !!runId);
+  const [showRuns, setShowRuns] = useState(false);
 
   const openRun = useCallback(
     (executionId: string | null) =>
@@ -84,6 +86,7 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
         onFlowChange={onFlowChange}
         autosave={autosave}
         onRunStarted={openRun}
+        onShowRuns={() => setShowRuns((shown) => !shown)}
       />
       <div className="editor__body">
         {!runId && paletteOpen && <NodePalette onAdd={addFromPalette} />}
@@ -110,6 +113,17 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
           ) : (
             <SidePanel teamId={teamId} flow={flow} onOpenRun={openRun} />
           ))}
+        {showRuns && (
+          <RunsDrawer
+            teamId={teamId}
+            flowId={flow.id}
+            onOpenRun={(executionId) => {
+              setShowRuns(false);
+              openRun(executionId);
+            }}
+            onClose={() => setShowRuns(false)}
+          />
+        )}
       </div>
       {newRun && newRun !== runId && (
         <NewRunToast

@@ -1,5 +1,5 @@
-import { createDefaultDefinition, type Execution } from '@hookflow/shared';
-import { render, screen } from '@testing-library/react';
+import { createDefaultDefinition, type Execution, type StepRun } from '@hookflow/shared';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FlowStoreProvider } from '../editor/flow-store-context';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { RunPanel } from './run-panel';
@@ -12,7 +12,12 @@ const execution = (dryRun: boolean, failure?: string): Execution => ({
   deliveryId: null,
   dryRun,
   replay: null,
+  source: 'manual',
+  triggerSummary: 'POST {}',
   error: failure ?? null,
+  attempt: 1,
+  retriedFrom: null,
+  failedAttempts: 0,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:00Z',
   finishedAt: '2025-01-01T00:00:01Z',
@@ -25,6 +30,7 @@ const execution = (dryRun: boolean, failure?: string): Execution => ({
     rawBody: '{}',
   },
   steps: [],
+  attempts: [],
 });
 
 function renderPanel() {
@@ -62,5 +68,90 @@ describe('RunPanel', () => {
       'The run could not be completed: boom',
     );
     expect(screen.getByTestId('run-status')).toHaveTextContent('failed');
+  });
+
+  it('shows every attempt of a retried run, and that it was retried from the failed step', async () => {
+    const failedCall: StepRun = {
+      id: 's2',
+      nodeId: 'n2',
+      name: 'Send to ERP',
+      nodeType: 'http.request',
+      status: 'failed',
+      attempt: 3,
+      input: {},
+      output: null,
+      error: { message: 'answered 500', code: 'HTTP_STATUS', retryable: true },
+      startedAt: '2025-01-01T00:00:00.100Z',
+      finishedAt: '2025-01-01T00:00:00.150Z',
+    };
+    mockApi({
+      'GET /api/teams/t1/executions/e1': {
+        ...execution(false),
+        attempt: 2,
+        retriedFrom: 'failed',
+        failedAttempts: 1,
+        startedAt: '2025-01-01T00:05:00.000Z',
+        finishedAt: '2025-01-01T00:05:00.040Z',
+        attempts: [
+          {
+            attempt: 1,
+            status: 'failed',
+            error: 'Step "Send to ERP" failed: answered 500',
+            startedFrom: null,
+            startedAt: '2025-01-01T00:00:00.000Z',
+            finishedAt: '2025-01-01T00:00:00.200Z',
+            steps: [failedCall],
+          },
+          {
+            attempt: 2,
+            status: 'succeeded',
+            error: null,
+            startedFrom: 'failed',
+            startedAt: '2025-01-01T00:05:00.000Z',
+            finishedAt: '2025-01-01T00:05:00.040Z',
+            steps: [],
+          },
+        ],
+        steps: [
+          {
+            ...failedCall,
+            id: 's1',
+            nodeId: 'n1',
+            name: 'Trigger',
+            status: 'succeeded',
+            error: null,
+          },
+          {
+            ...failedCall,
+            id: 's3',
+            status: 'succeeded',
+            attempt: 1,
+            error: null,
+            startedAt: '2025-01-01T00:05:00.001Z',
+            finishedAt: '2025-01-01T00:05:00.030Z',
+          },
+        ],
+      } satisfies Execution,
+    });
+    renderPanel();
+    expect(await screen.findByTestId('run-retried')).toHaveTextContent(
+      'retried from the failed step',
+    );
+    // the current attempt's own duration, not the time since the first one began
+    expect(screen.getByTestId('run-status').parentElement).toHaveTextContent('took 40 ms');
+    const attempts = screen.getAllByTestId('run-attempt');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]).toHaveTextContent('failed');
+    expect(attempts[0]).toHaveTextContent('took 200 ms');
+    expect(attempts[0]).toHaveTextContent('Step "Send to ERP" failed: answered 500');
+    expect(attempts[1]).toHaveTextContent('retried from the failed step');
+    // the trigger's step was kept from attempt 1, the call ran again
+    const steps = screen.getAllByRole('button', { name: /Trigger|Send to ERP/ });
+    expect(steps[0]).toHaveTextContent('kept from attempt before');
+    expect(steps[1]).not.toHaveTextContent('kept');
+    fireEvent.click(within(attempts[0]).getByText('Steps of attempt 1'));
+    expect(within(attempts[0]).getByRole('listitem')).toHaveTextContent(
+      'failed Send to ERP — answered 500',
+    );
   });
 });

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { executionsApi } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
+import { AttemptsTimeline } from './attempts-timeline';
+import { formatDuration } from './format-duration';
+import { SOURCE_LABELS } from './runs-filter';
 import { StepDetail } from './step-detail';
 import { isFinished, useExecution } from './use-execution';
 
@@ -19,7 +22,6 @@ export function RunPanel({
   const [reloadKey, setReloadKey] = useState(0);
   const { execution, error } = useExecution(teamId, executionId, reloadKey);
   const [actionError, setActionError] = useState<string | null>(null);
-  const nodes = useFlowStore((state) => state.definition.nodes);
   const selectedId = useFlowStore((state) => state.selectedNodeIds[0]);
   const select = useFlowStore((state) => state.select);
   const setStepStatus = useFlowStore((state) => state.setStepStatus);
@@ -50,7 +52,11 @@ export function RunPanel({
     }
   };
 
-  const nameOf = (nodeId: string) => nodes.find((node) => node.id === nodeId)?.name ?? nodeId;
+  // A retry from the failed step keeps the steps that succeeded: they started before the
+  // attempt before this one ended.
+  const earlierEnd = execution?.attempts.at(-2)?.finishedAt;
+  const keptFromEarlier = (step: StepRun) =>
+    !!earlierEnd && Date.parse(step.startedAt) <= Date.parse(earlierEnd);
   const latestByNode = new Map<string, StepRun>();
   for (const step of execution?.steps ?? []) latestByNode.set(step.nodeId, step);
   const selectedStep = selectedId ? latestByNode.get(selectedId) : undefined;
@@ -74,7 +80,10 @@ export function RunPanel({
               <span className={`badge badge--${execution.status}`} data-testid="run-status">
                 {execution.status}
               </span>{' '}
+              {SOURCE_LABELS[execution.source]} ·{' '}
               {execution.version === null ? 'draft' : `version ${execution.version}`}
+              {formatDuration(execution.startedAt, execution.finishedAt) &&
+                ` · took ${formatDuration(execution.startedAt, execution.finishedAt)}`}
               {execution.dryRun && (
                 <>
                   {' '}
@@ -92,6 +101,14 @@ export function RunPanel({
                 </>
               )}
             </p>
+            {execution.retriedFrom && (
+              <p className="small" data-testid="run-retried">
+                Attempt {execution.attempt},{' '}
+                {execution.retriedFrom === 'failed'
+                  ? 'retried from the failed step (steps that succeeded were kept)'
+                  : 'retried from the start'}
+              </p>
+            )}
             {execution.error && (
               <p className="form-error" data-testid="run-error">
                 {execution.error}
@@ -130,6 +147,12 @@ export function RunPanel({
           </>
         )}
       </div>
+      {execution && execution.attempts.length > 1 && (
+        <div className="panel__section">
+          <h3 className="panel__subheading">Attempts</h3>
+          <AttemptsTimeline attempts={execution.attempts} />
+        </div>
+      )}
       {execution && (
         <div className="panel__section">
           <h3 className="panel__subheading">Steps</h3>
@@ -143,7 +166,10 @@ export function RunPanel({
                   onClick={() => select([step.nodeId])}
                 >
                   <span className={`badge badge--${step.status}`}>{step.status}</span>
-                  <span>{nameOf(step.nodeId)}</span>
+                  <span>{step.name}</span>
+                  {keptFromEarlier(step) && (
+                    <span className="muted small">kept from attempt before</span>
+                  )}
                 </button>
               </li>
             ))}

@@ -25,6 +25,8 @@ export interface StepError {
 export interface StepRun {
   id: string;
   nodeId: string;
+  /** The node's label in the version that ran (its type's title when it has none). */
+  name: string;
   nodeType: string;
   status: StepRunStatus;
   attempt: number;
@@ -42,6 +44,37 @@ export interface ExecutionReplay {
   forced: boolean;
 }
 
+/**
+ * Where a run came from, derived from its mode, dry-run flag and replay: a dry run or a replay
+ * says so whatever started it; `manual` is the editor's Run button and the run API.
+ */
+export const executionSources = [
+  'production',
+  'test',
+  'manual',
+  'replay',
+  'dry-run',
+  'schedule',
+  'poll',
+] as const;
+export type ExecutionSource = (typeof executionSources)[number];
+
+/** How a retry starts the next attempt: from the failed step (keeping what succeeded) or anew. */
+export const retryFromValues = ['failed', 'start'] as const;
+export type RetryFrom = (typeof retryFromValues)[number];
+
+/** One attempt of a run: earlier ones are kept as they ended when the run was retried. */
+export interface RunAttempt {
+  attempt: number;
+  status: ExecutionStatus;
+  error: string | null;
+  /** How this attempt was started; null for the first. */
+  startedFrom: RetryFrom | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  steps: StepRun[];
+}
+
 export interface ExecutionSummary {
   id: string;
   flowId: string;
@@ -53,9 +86,18 @@ export interface ExecutionSummary {
   dryRun: boolean;
   /** Set when the run replays a delivery, e.g. a rejected one replayed anyway. */
   replay: ExecutionReplay | null;
-  /** Why a failed run failed as a whole ("Step n3 failed: …", "The flow was deleted"). */
+  source: ExecutionSource;
+  /** The trigger request in a line: method and the body's first characters (a poll: the item id). */
+  triggerSummary: string;
+  /** Why the current attempt failed as a whole ("Step Call API failed: …", "The flow was deleted"). */
   error: string | null;
+  /** The current attempt's number (1 unless retried) and how it was started. */
+  attempt: number;
+  retriedFrom: RetryFrom | null;
+  /** How many earlier attempts failed: a run retried to success still shows it failed once. */
+  failedAttempts: number;
   createdAt: string;
+  /** The current attempt's start and end. */
   startedAt: string | null;
   finishedAt: string | null;
 }
@@ -64,6 +106,8 @@ export interface ExecutionSummary {
 export interface Execution extends ExecutionSummary {
   trigger: TriggerRequestContext;
   steps: StepRun[];
+  /** Every attempt, oldest first; the last is the current one (its steps are `steps`). */
+  attempts: RunAttempt[];
 }
 
 /** A page of a newest-first list. */
@@ -72,14 +116,30 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const listExecutionsQuerySchema = z.object({
-  flowId: z.uuid().optional(),
-  status: z.enum(executionStatuses).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+/** The longest search text: the search scans stored bodies, so it stays short. */
+export const EXECUTION_SEARCH_MAX = 200;
 
-export const retryExecutionBodySchema = z.object({ from: z.enum(['failed', 'start']) });
+/**
+ * `status=failed` also finds runs an earlier attempt of which failed (retried since); `q` is an
+ * execution id (or its start) or text in the trigger body; `from`/`to` bound the creation time.
+ */
+export const listExecutionsQuerySchema = z
+  .object({
+    flowId: z.uuid().optional(),
+    status: z.enum(executionStatuses).optional(),
+    source: z.enum(executionSources).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    q: z.string().trim().min(1).max(EXECUTION_SEARCH_MAX).optional(),
+    cursor: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+    path: ['to'],
+    message: 'must not be before "from"',
+  });
+
+export const retryExecutionBodySchema = z.object({ from: z.enum(retryFromValues) });
 
 export type ListExecutionsQuery = z.infer<typeof listExecutionsQuerySchema>;
 export type RetryExecutionBody = z.infer<typeof retryExecutionBodySchema>;

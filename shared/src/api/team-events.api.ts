@@ -1,15 +1,4 @@
-import type { ExecutionStatus } from './executions.api';
-
-/** What started a run: a trigger URL (production or test), the Run button, a replay, a schedule or a poll. */
-export const executionSources = [
-  'production',
-  'test',
-  'manual',
-  'replay',
-  'schedule',
-  'poll',
-] as const;
-export type ExecutionSource = (typeof executionSources)[number];
+import type { ExecutionSource, ExecutionStatus } from './executions.api';
 
 /** What happened to a flow, as its team's live stream reports it. */
 export const flowChangeKinds = [
