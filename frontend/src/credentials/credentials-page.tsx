@@ -2,6 +2,7 @@ import { getCredentialDescription, type CredentialView } from '@hookflow/shared'
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { credentialsApi } from '../api/endpoints';
+import { useConfirm } from '../app/confirm-dialog';
 import { Dialog } from '../app/dialog';
 import { useTeamId } from '../auth/session-store';
 import { CredentialForm } from './credential-form';
@@ -13,9 +14,15 @@ export function CredentialsPage() {
   const { credentials, error, reload } = useCredentials(teamId);
   const [editing, setEditing] = useState<CredentialView | 'new' | null>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const remove = async (credential: CredentialView) => {
-    if (!window.confirm(`Delete the credential “${credential.name}”?`)) return;
+    const confirmed = await confirm({
+      title: `Delete the credential “${credential.name}”?`,
+      message: 'Steps that use it stop working until they are given another credential.',
+      confirmLabel: 'Delete credential',
+    });
+    if (!confirmed) return;
     try {
       await credentialsApi.remove(teamId, credential.id);
       await reload();
@@ -119,6 +126,7 @@ export function CredentialsPage() {
           />
         </Dialog>
       )}
+      {dialog}
     </section>
   );
 }
