@@ -241,8 +241,11 @@ test('invites a user as viewer, makes them an editor and removes them', async ()
   expect(members.find((member) => member.email === 'bob@example.com')?.role).toBe('editor');
 
   const bobRow = page.getByRole('row').filter({ hasText: 'bob@example.com' });
-  page.once('dialog', (confirm) => void confirm.accept());
   await bobRow.getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('alertdialog', { name: /^Remove / })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await bobRow.waitFor({ state: 'detached' });
   await page.getByText('You are the only member so far.', { exact: false }).waitFor();
   await shot('team-member-removed');

@@ -1,13 +1,14 @@
-import { Controller, Delete, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   createCredentialBodySchema,
+  deleteCredentialQuerySchema,
   updateCredentialBodySchema,
   type CreateCredentialBody,
   type UpdateCredentialBody,
 } from '@hookflow/shared';
 import { IdParam } from '../common/id-param.js';
-import { JsonBody, ValidBody } from '../common/validated-body.js';
+import { JsonBody, parseOrBadRequest, ValidBody } from '../common/validated-body.js';
 import { TeamRoute } from '../teams/team-access.js';
 import { CredentialsService } from './credentials.service.js';
 
@@ -31,6 +32,16 @@ export class CredentialsController {
     return this.credentials.get(teamId, id);
   }
 
+  /** The flows whose draft or published version use it, to show before a delete. */
+  @TeamRoute('viewer')
+  @Get(':credentialId/usage')
+  usage(
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('credentialId', 'Credential') id: string,
+  ) {
+    return this.credentials.usage(teamId, id);
+  }
+
   @TeamRoute('editor')
   @Post()
   @JsonBody(createCredentialBodySchema)
@@ -52,10 +63,13 @@ export class CredentialsController {
   @TeamRoute('editor')
   @Delete(':credentialId')
   @HttpCode(204)
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   remove(
     @IdParam('teamId', 'Team') teamId: string,
     @IdParam('credentialId', 'Credential') id: string,
+    @Query() query: Record<string, string>,
   ) {
-    return this.credentials.remove(teamId, id);
+    const { force } = parseOrBadRequest(deleteCredentialQuerySchema, query);
+    return this.credentials.remove(teamId, id, force);
   }
 }

@@ -1,16 +1,18 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   credentialCatalog,
   getCredentialDescription,
   propsToZod,
   type CreateCredentialBody,
+  type CredentialUsage,
   type CredentialView,
   type UpdateCredentialBody,
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
 import { badRequest, parseOrBadRequest } from '../common/validated-body.js';
 import { CredentialEntity } from './credential.entity.js';
+import { CredentialUsageFinder } from './credential-usage.js';
 import { SecretBox } from './secret-box.js';
 
 type CredentialData = Record<string, unknown>;
@@ -22,6 +24,7 @@ export class CredentialsService {
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     @Inject(SecretBox) private readonly box: SecretBox,
+    @Inject(CredentialUsageFinder) private readonly usageFinder: CredentialUsageFinder,
   ) {}
 
   async list(teamId: string): Promise<CredentialView[]> {
@@ -55,8 +58,31 @@ export class CredentialsService {
     return this.view(await this.credentials.save(row));
   }
 
-  async remove(teamId: string, id: string): Promise<void> {
-    await this.credentials.remove(await this.find(teamId, id));
+  async usage(teamId: string, id: string): Promise<CredentialUsage> {
+    await this.find(teamId, id);
+    return this.usageFinder.usage(teamId, id);
+  }
+
+  /**
+   * A credential a published version uses is deleted only with `force`: its live runs would fail
+   * from then on. Drafts that use it are not asked about (the editor flags the missing credential).
+   */
+  async remove(teamId: string, id: string, force: boolean): Promise<void> {
+    const row = await this.find(teamId, id);
+    if (!force) {
+      const usage = await this.usageFinder.usage(teamId, id);
+      const live = usage.flows.filter((use) => use.inPublished);
+      if (live.length) {
+        const flowNames = live.map((use) => `“${use.flowName}”`).join(', ');
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `The credential “${row.name}” is used by the published version of ${flowNames}; delete it with ?force=true to break those flows' runs`,
+          usage,
+        });
+      }
+    }
+    await this.credentials.remove(row);
   }
 
   /** The decrypted values, for a worker about to run a step. Never returned by the API. */

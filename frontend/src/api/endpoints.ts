@@ -2,6 +2,7 @@ import type {
   AddTeamMemberBody,
   AuthResponse,
   CreateCredentialBody,
+  CredentialUsage,
   CredentialView,
   Delivery,
   DeliverySummary,
@@ -159,6 +160,11 @@ export const credentialsApi = {
     api.post<CredentialView>(`${team(teamId)}/credentials`, body),
   update: (teamId: string, id: string, body: UpdateCredentialBody) =>
     api.patch<CredentialView>(`${team(teamId)}/credentials/${encodeURIComponent(id)}`, body),
-  remove: (teamId: string, id: string) =>
-    api.delete<void>(`${team(teamId)}/credentials/${encodeURIComponent(id)}`),
+  usage: (teamId: string, id: string, signal?: AbortSignal) =>
+    api.get<CredentialUsage>(`${team(teamId)}/credentials/${encodeURIComponent(id)}/usage`, signal),
+  /** `force` deletes one that published flows use (the API answers 409 otherwise). */
+  remove: (teamId: string, id: string, force = false) =>
+    api.delete<void>(
+      `${team(teamId)}/credentials/${encodeURIComponent(id)}${force ? '?force=true' : ''}`,
+    ),
 };

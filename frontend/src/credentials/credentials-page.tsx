@@ -1,9 +1,8 @@
 import { getCredentialDescription, type CredentialView } from '@hookflow/shared';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
-import { credentialsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
 import { useTeamId } from '../auth/session-store';
+import { CredentialDeleteDialog } from './credential-delete-dialog';
 import { CredentialForm } from './credential-form';
 import { useCredentials } from './use-credentials';
 
@@ -12,17 +11,7 @@ export function CredentialsPage() {
   const teamId = useTeamId();
   const { credentials, error, reload } = useCredentials(teamId);
   const [editing, setEditing] = useState<CredentialView | 'new' | null>(null);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
-
-  const remove = async (credential: CredentialView) => {
-    if (!window.confirm(`Delete the credential “${credential.name}”?`)) return;
-    try {
-      await credentialsApi.remove(teamId, credential.id);
-      await reload();
-    } catch (caught) {
-      setRowError({ id: credential.id, message: (caught as ApiError).message });
-    }
-  };
+  const [deleting, setDeleting] = useState<CredentialView | null>(null);
 
   return (
     <section className="page">
@@ -67,12 +56,7 @@ export function CredentialsPage() {
           <tbody>
             {credentials.map((credential) => (
               <tr key={credential.id}>
-                <td className="table__primary">
-                  {credential.name}
-                  {rowError?.id === credential.id && (
-                    <span className="field__error">{rowError.message}</span>
-                  )}
-                </td>
+                <td className="table__primary">{credential.name}</td>
                 <td>{getCredentialDescription(credential.type)?.title ?? credential.type}</td>
                 <td>
                   {Object.entries(credential.fields).map(([name, set]) => (
@@ -93,7 +77,7 @@ export function CredentialsPage() {
                   <button
                     type="button"
                     className="button button--small button--danger"
-                    onClick={() => void remove(credential)}
+                    onClick={() => setDeleting(credential)}
                   >
                     Delete
                   </button>
@@ -118,6 +102,17 @@ export function CredentialsPage() {
             }}
           />
         </Dialog>
+      )}
+      {deleting && (
+        <CredentialDeleteDialog
+          teamId={teamId}
+          credential={deleting}
+          onCancel={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            void reload();
+          }}
+        />
       )}
     </section>
   );

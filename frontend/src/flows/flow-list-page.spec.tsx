@@ -147,4 +147,37 @@ describe('FlowListPage', () => {
     expect(await cells().findByRole('link', { name: '1' })).toBeInTheDocument();
     expect(cells().getByText('succeeded')).toBeInTheDocument();
   });
+
+  it('deletes a flow only after the in-app dialog is answered', async () => {
+    let flows = [
+      {
+        id: 'f1',
+        name: 'Orders',
+        status: 'published',
+        publishedVersion: 2,
+        updatedAt: '2025-01-01T00:00:00Z',
+        lastRun: null,
+        runsLast24h: 0,
+      },
+    ];
+    const fetchMock = mockApi({
+      'GET /api/teams/t1/flows': () => jsonResponse(200, flows),
+      'DELETE /api/teams/t1/flows/f1': () => {
+        flows = [];
+        return jsonResponse(204, undefined);
+      },
+    });
+    renderList();
+    const deleteButton = await screen.findByRole('button', { name: 'Delete' });
+
+    fireEvent.click(deleteButton);
+    const asked = screen.getByRole('alertdialog', { name: 'Delete “Orders”?' });
+    expect(asked).toHaveTextContent('its trigger URL stops working');
+    fireEvent.click(within(asked).getByRole('button', { name: 'Cancel' }));
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+
+    fireEvent.click(deleteButton);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete flow' }));
+    expect(await screen.findByRole('heading', { name: /No flows yet/ })).toBeInTheDocument();
+  });
 });

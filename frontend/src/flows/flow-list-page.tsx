@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
+import { useConfirm } from '../app/confirm-dialog';
 import { useTeamId } from '../auth/session-store';
 import { useLiveRefresh } from '../live/use-team-events';
 import { FlowStatusBadge } from './flow-status-badge';
@@ -15,6 +16,7 @@ export function FlowListPage() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<{ flowId?: string; message: string } | null>(null);
   const [naming, setNaming] = useState(false);
+  const { confirm, dialog } = useConfirm();
 
   const load = useCallback(
     () =>
@@ -53,6 +55,18 @@ export function FlowListPage() {
     } catch (caught) {
       setError({ flowId, message: (caught as ApiError).message });
     }
+  };
+
+  const remove = async (flow: FlowSummary) => {
+    const confirmed = await confirm({
+      title: `Delete “${flow.name}”?`,
+      message:
+        flow.status === 'disabled' || flow.publishedVersion === null
+          ? 'The flow and all its runs are deleted.'
+          : 'The flow and all its runs are deleted, and its trigger URL stops working.',
+      confirmLabel: 'Delete flow',
+    });
+    if (confirmed) await act(flow.id, () => flowsApi.remove(teamId, flow.id));
   };
 
   // Primary in the header; beside "Browse templates" in the empty state, secondary.
@@ -182,10 +196,7 @@ export function FlowListPage() {
                   <button
                     type="button"
                     className="button button--small button--danger"
-                    onClick={() =>
-                      window.confirm(`Delete “${flow.name}” and its runs?`) &&
-                      void act(flow.id, () => flowsApi.remove(teamId, flow.id))
-                    }
+                    onClick={() => void remove(flow)}
                   >
                     Delete
                   </button>
@@ -195,6 +206,7 @@ export function FlowListPage() {
           </tbody>
         </table>
       )}
+      {dialog}
     </section>
   );
 }

@@ -105,7 +105,6 @@ describe('TeamSettingsPage', () => {
         return jsonResponse(204, undefined);
       },
     });
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
     renderPage();
 
     fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Bob' }), {
@@ -127,8 +126,14 @@ describe('TeamSettingsPage', () => {
 
     const bobRow = screen.getByText('Bob').closest('tr')!;
     fireEvent.click(within(bobRow).getByRole('button', { name: 'Remove' }));
+    // Asked in the app, not by the browser; nothing is sent before the answer.
+    const asked = screen.getByRole('alertdialog', { name: 'Remove Bob?' });
+    expect(asked).toHaveTextContent('Bob (bob@example.com) loses access to the flows');
+    expect(asked).toHaveTextContent('of Ops');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(asked).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByText('Bob')).not.toBeInTheDocument());
-    expect(window.confirm).toHaveBeenCalledWith('Remove Bob (bob@example.com) from Ops?');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('is read-only for viewers, who may still leave the team', async () => {
@@ -148,7 +153,6 @@ describe('TeamSettingsPage', () => {
       },
       'GET /api/teams/t2/flows': [],
     });
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
     const router = renderPage();
 
     const table = await screen.findByRole('table', { name: 'Members' });
@@ -159,6 +163,11 @@ describe('TeamSettingsPage', () => {
     expect(within(table).getByText('Owner').closest('tr')).toHaveTextContent('Bob');
 
     fireEvent.click(within(table).getByRole('button', { name: 'Leave team' }));
+    fireEvent.click(
+      within(screen.getByRole('alertdialog', { name: 'Leave Ops?' })).getByRole('button', {
+        name: 'Leave team',
+      }),
+    );
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/flows'));
     expect(fetchMock).toHaveBeenCalledWith(

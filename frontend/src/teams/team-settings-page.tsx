@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { authApi, teamsApi } from '../api/endpoints';
+import { useConfirm } from '../app/confirm-dialog';
 import { useSession, useTeamId } from '../auth/session-store';
 import { InviteMemberForm } from './invite-member-form';
 import { ROLE_HINTS, ROLE_LABELS } from './team-roles';
@@ -29,6 +30,7 @@ export function TeamSettingsPage() {
   } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const isOwner = team?.role === 'owner';
+  const { confirm, dialog } = useConfirm();
 
   const act = async (
     member: TeamMember,
@@ -54,21 +56,24 @@ export function TeamSettingsPage() {
   };
 
   const remove = async (member: TeamMember) => {
-    if (
-      !window.confirm(`Remove ${member.name} (${member.email}) from ${team?.name ?? 'this team'}?`)
-    )
-      return;
+    const confirmed = await confirm({
+      title: `Remove ${member.name}?`,
+      message: `${member.name} (${member.email}) loses access to the flows, runs and credentials of ${team?.name ?? 'this team'}.`,
+      confirmLabel: 'Remove',
+    });
+    if (!confirmed) return;
     if (await act(member, 'action', () => teamsApi.removeMember(teamId, member.userId)))
       await reload();
   };
 
   const leave = async (member: TeamMember) => {
-    if (
-      !window.confirm(
-        `Leave ${team?.name ?? 'this team'}? You lose access to its flows, runs and credentials.`,
-      )
-    )
-      return;
+    const confirmed = await confirm({
+      title: `Leave ${team?.name ?? 'this team'}?`,
+      message:
+        'You lose access to its flows, runs and credentials until an owner invites you again.',
+      confirmLabel: 'Leave team',
+    });
+    if (!confirmed) return;
     if (!(await act(member, 'action', () => teamsApi.removeMember(teamId, member.userId)))) return;
     // The session moves to another team of this user.
     await refreshProfile().catch(() => undefined);
@@ -197,6 +202,7 @@ export function TeamSettingsPage() {
           </tbody>
         </table>
       )}
+      {dialog}
     </section>
   );
 }

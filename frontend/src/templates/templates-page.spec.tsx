@@ -197,7 +197,6 @@ describe('TemplatesPage', () => {
     ) {
       expect(this.download).toBe('github-push-slack-message.hookflow.json');
     });
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
     renderPage();
 
     fireEvent.click(
@@ -209,6 +208,9 @@ describe('TemplatesPage', () => {
     expect(JSON.parse(await readText(blobs[0]))).toEqual(github.document);
 
     fireEvent.click(within(cardOf('Status watch')).getByRole('button', { name: 'Delete' }));
+    const asked = screen.getByRole('alertdialog', { name: 'Delete the template “Status watch”?' });
+    expect(asked).toHaveTextContent('Flows made from it stay as they are.');
+    fireEvent.click(within(asked).getByRole('button', { name: 'Delete template' }));
     await waitFor(() =>
       expect(screen.queryByRole('article', { name: 'Status watch' })).not.toBeInTheDocument(),
     );

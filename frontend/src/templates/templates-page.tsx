@@ -1,6 +1,7 @@
 import type { Template } from '@hookflow/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../api/client';
+import { useConfirm } from '../app/confirm-dialog';
 import { useTeamId } from '../auth/session-store';
 import { RefusalDetails } from './refusal-details';
 import { TemplateCard } from './template-card';
@@ -17,6 +18,7 @@ export function TemplatesPage() {
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
   const [using, setUsing] = useState<Template | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const { confirm, dialog } = useConfirm();
 
   const load = useCallback(
     () =>
@@ -41,7 +43,12 @@ export function TemplatesPage() {
   };
 
   const remove = async (template: Template) => {
-    if (!window.confirm(`Delete the template “${template.name}”? Flows made from it stay.`)) return;
+    const confirmed = await confirm({
+      title: `Delete the template “${template.name}”?`,
+      message: 'Flows made from it stay as they are.',
+      confirmLabel: 'Delete template',
+    });
+    if (!confirmed) return;
     setCardError(null);
     try {
       await templatesApi.remove(teamId, template.id);
@@ -103,6 +110,7 @@ export function TemplatesPage() {
       {using && (
         <UseTemplateDialog teamId={teamId} template={using} onClose={() => setUsing(null)} />
       )}
+      {dialog}
     </section>
   );
 }

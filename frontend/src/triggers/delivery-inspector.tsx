@@ -2,6 +2,7 @@ import type { Delivery, DeliverySummary } from '@hookflow/shared';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
+import { ConfirmDialog } from '../app/confirm-dialog';
 import { DryRunToggle } from '../runs/dry-run-toggle';
 import { describePoll } from './poll-summary';
 
@@ -120,35 +121,21 @@ export function DeliveryInspector({
         )}
       </div>
       {confirming && (
-        <div
-          className="delivery__confirm"
-          role="alertdialog"
-          aria-label="Replay a rejected request"
-        >
-          <p className="form-error">
-            This request was rejected (
-            {delivery.reason?.replace(/_/g, ' ') ?? 'failed verification'}
-            ): it may not come from the service it claims to. Replaying runs the{' '}
-            {confirming === 'draft' ? 'draft' : 'published version'} with it as if it were valid,
-            and the run is marked as a forced replay.
-          </p>
-          <div className="delivery__actions">
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => void replay(confirming, true)}
-            >
-              Replay anyway
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setConfirming(null)}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          title="Replay a rejected request"
+          message={
+            <p className="form-error">
+              This request was rejected (
+              {delivery.reason?.replace(/_/g, ' ') ?? 'failed verification'}
+              ): it may not come from the service it claims to. Replaying runs the{' '}
+              {confirming === 'draft' ? 'draft' : 'published version'} with it as if it were valid,
+              and the run is marked as a forced replay.
+            </p>
+          }
+          confirmLabel="Replay anyway"
+          onConfirm={() => void replay(confirming, true)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
       {!delivery.poll && <DryRunToggle checked={dryRun} onChange={setDryRun} />}
       {error && <p className="form-error">{error}</p>}

@@ -25,5 +25,29 @@ export const createCredentialBodySchema = z.object({
 
 export const updateCredentialBodySchema = createCredentialBodySchema.omit({ type: true }).partial();
 
+/** `DELETE …/credentials/:id?force=true` deletes one that published flows still use. */
+export const deleteCredentialQuerySchema = z
+  .object({ force: z.enum(['true', 'false']).default('false') })
+  .transform(({ force }) => ({ force: force === 'true' }));
+
 export type CreateCredentialBody = z.infer<typeof createCredentialBodySchema>;
 export type UpdateCredentialBody = z.infer<typeof updateCredentialBodySchema>;
+
+/** One flow whose draft or live version has a step that names the credential. */
+export interface CredentialUseInFlow {
+  flowId: string;
+  flowName: string;
+  /** The draft (what the editor shows) names it. */
+  inDraft: boolean;
+  /** The published version names it: deleting the credential breaks that flow's live runs. */
+  inPublished: boolean;
+  publishedVersion: number | null;
+  /** False for a disabled flow (its published version runs again once it is enabled). */
+  enabled: boolean;
+}
+
+/** `GET …/credentials/:id/usage`, and the `usage` of the 409 that refuses a delete. */
+export interface CredentialUsage {
+  credentialId: string;
+  flows: CredentialUseInFlow[];
+}
