@@ -1,0 +1,33 @@
+import { rotatableAuthTypes } from '@hookflow/shared';
+import type { AuthType, TriggerAuthConfig } from './types.js';
+
+/** The field holding the key a rotation replaces; `secret` unless named here. */
+const KEY_FIELD: Partial<Record<AuthType, 'value' | 'publicKey'>> = {
+  header: 'value',
+  discord: 'publicKey',
+  sendgrid: 'publicKey',
+};
+
+export type PreviousKey =
+  { usable: true; auth: TriggerAuthConfig; until: string } | { usable: false; why: string };
+
+/**
+ * The trigger's auth with the previous secret in place of the current one, while it is still
+ * accepted (`previousSecretUntil` in the future); undefined when no rotation is in progress.
+ */
+export function previousKeyAuth(auth: TriggerAuthConfig, now: Date): PreviousKey | undefined {
+  if (!auth.previousSecret || !rotatableAuthTypes.includes(auth.type)) return undefined;
+  const until = Date.parse(auth.previousSecretUntil ?? '');
+  if (Number.isNaN(until)) {
+    return {
+      usable: false,
+      why: 'the previous secret has no valid end date, so it is not accepted',
+    };
+  }
+  const untilText = new Date(until).toISOString();
+  if (now.getTime() >= until) {
+    return { usable: false, why: `the previous secret stopped being accepted at ${untilText}` };
+  }
+  const field = KEY_FIELD[auth.type] ?? 'secret';
+  return { usable: true, auth: { ...auth, [field]: auth.previousSecret }, until: untilText };
+}
