@@ -19,7 +19,7 @@ const rotating: TriggerAuthConfig = {
   type: 'github',
   secret: 'new-secret',
   previousSecret: 'old-secret',
-  previousSecretUntil: inAnHour,
+  rotationEndsAt: inAnHour,
 };
 
 describe('secret rotation', () => {
@@ -35,7 +35,7 @@ describe('secret rotation', () => {
   });
 
   it('rejects the previous secret from its end date on, saying so', () => {
-    const ended = { ...rotating, previousSecretUntil: anHourAgo };
+    const ended = { ...rotating, rotationEndsAt: anHourAgo };
     expect(verify(ended, request(github('old-secret'), body))).toEqual(
       rejected(
         'bad_signature',
@@ -46,12 +46,12 @@ describe('secret rotation', () => {
   });
 
   it('never accepts a previous secret without a valid end date, or a third secret', () => {
-    const open = { ...rotating, previousSecretUntil: undefined };
+    const open = { ...rotating, rotationEndsAt: undefined };
     expect(verify(open, request(github('old-secret'), body))).toEqual(
       rejected('bad_signature', /no valid end date/),
     );
     expect(
-      verify({ ...rotating, previousSecretUntil: 'soon' }, request(github('old-secret'), body)).ok,
+      verify({ ...rotating, rotationEndsAt: 'soon' }, request(github('old-secret'), body)).ok,
     ).toBe(false);
     expect(verify(rotating, request(github('other-secret'), body))).toEqual(
       rejected('bad_signature', 'Signature does not match the body'),
@@ -65,7 +65,7 @@ describe('secret rotation', () => {
       type: 'discord',
       publicKey: newApp.publicKey.toString('hex'),
       previousSecret: oldApp.publicKey.toString('hex'),
-      previousSecretUntil: inAnHour,
+      rotationEndsAt: inAnHour,
     };
     const signed = (app: typeof oldApp) => ({
       'x-signature-ed25519': app.sign(`${NOW_S}${body}`).toString('hex'),
@@ -80,7 +80,7 @@ describe('secret rotation', () => {
       header: 'X-Token',
       value: 'new-token',
       previousSecret: 'old-token',
-      previousSecretUntil: inAnHour,
+      rotationEndsAt: inAnHour,
     };
     expect(verify(header, request({ 'x-token': 'old-token' })).ok).toBe(true);
     expect(verify(header, request({ 'x-token': 'guess' })).ok).toBe(false);
@@ -92,7 +92,7 @@ describe('secret rotation', () => {
       username: 'u',
       password: 'new',
       previousSecret: 'old',
-      previousSecretUntil: inAnHour,
+      rotationEndsAt: inAnHour,
     };
     const credentials = (password: string) => ({
       authorization: `Basic ${Buffer.from(`u:${password}`).toString('base64')}`,

@@ -13,11 +13,11 @@ export type PreviousKey =
 
 /**
  * The trigger's auth with the previous secret in place of the current one, while it is still
- * accepted (`previousSecretUntil` in the future); undefined when no rotation is in progress.
+ * accepted (`rotationEndsAt` in the future); undefined when no rotation is in progress.
  */
 export function previousKeyAuth(auth: TriggerAuthConfig, now: Date): PreviousKey | undefined {
   if (!auth.previousSecret || !rotatableAuthTypes.includes(auth.type)) return undefined;
-  const until = Date.parse(auth.previousSecretUntil ?? '');
+  const until = Date.parse(auth.rotationEndsAt ?? '');
   if (Number.isNaN(until)) {
     return {
       usable: false,

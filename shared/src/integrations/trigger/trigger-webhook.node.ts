@@ -171,7 +171,7 @@ export const triggerWebhookNode = defineNode({
           expression: false,
           displayOptions: { show: { type: rotatableAuthTypes } },
         },
-        previousSecretUntil: {
+        rotationEndsAt: {
           type: 'text',
           label: 'Accept the previous secret until',
           description: 'Date and time (ISO 8601, e.g. 2026-12-31T12:00:00Z).',
