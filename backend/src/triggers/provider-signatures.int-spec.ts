@@ -1,4 +1,4 @@
-import type { FlowDefinition } from '@hookflow/shared';
+import { storedValueRef, type FlowDefinition } from '@hookflow/shared';
 import { testEnvironments } from '../test-support/environments.js';
 import {
   makePaypalTestChain,
@@ -243,6 +243,38 @@ describe.each(testEnvironments())(
       expect((await lastDelivery(ended.id)).verification).toMatch(
         /previous secret stopped being accepted/,
       );
+    });
+
+    it('"Rotate" in the editor: the stored secret, only ever seen masked, moves to previous', async () => {
+      const flow = await publish({ type: 'github', secret: 'first-github-secret' });
+      const shown = await app.request('GET', `/api/teams/${teamId}/flows/${flow.id}`, { token });
+      const definition = shown.body.definition;
+      const auth = definition.nodes[0].config.auth;
+      expect(auth.secret).toBe('••••••');
+      // What the trigger panel's Rotate sends: the mask moved by reference, and the new secret.
+      definition.nodes[0].config.auth = {
+        ...auth,
+        secret: 'second-github-secret',
+        previousSecret: storedValueRef('auth.secret'),
+        rotationEndsAt: new Date(Date.now() + 3600_000).toISOString(),
+      };
+      const saved = await app.request('PATCH', `/api/teams/${teamId}/flows/${flow.id}`, {
+        token,
+        body: { definition },
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body.definition.nodes[0].config.auth.previousSecret).toBe('••••••');
+      const published = await app.request('POST', `/api/teams/${teamId}/flows/${flow.id}/publish`, {
+        token,
+      });
+      expect(published.status).toBe(200);
+      const body = '{"ref":"refs/heads/main"}';
+      const signed = (secret: string) => ({
+        'x-hub-signature-256': `sha256=${hmacHex('sha256', secret, body)}`,
+      });
+      expect((await post(flow.url, body, signed('second-github-secret'))).status).toBe(202);
+      expect((await post(flow.url, body, signed('first-github-secret'))).status).toBe(202);
+      expect((await lastDelivery(flow.id)).verification).toMatch(/with the previous secret/);
     });
   },
 );

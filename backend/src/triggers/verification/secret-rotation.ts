@@ -1,12 +1,5 @@
-import { rotatableAuthTypes } from '@hookflow/shared';
-import type { AuthType, TriggerAuthConfig } from './types.js';
-
-/** The field holding the key a rotation replaces; `secret` unless named here. */
-const KEY_FIELD: Partial<Record<AuthType, 'value' | 'publicKey'>> = {
-  header: 'value',
-  discord: 'publicKey',
-  sendgrid: 'publicKey',
-};
+import { rotatableAuthTypes, rotationKeyField } from '@hookflow/shared';
+import type { TriggerAuthConfig } from './types.js';
 
 export type PreviousKey =
   { usable: true; auth: TriggerAuthConfig; until: string } | { usable: false; why: string };
@@ -28,6 +21,6 @@ export function previousKeyAuth(auth: TriggerAuthConfig, now: Date): PreviousKey
   if (now.getTime() >= until) {
     return { usable: false, why: `the previous secret stopped being accepted at ${untilText}` };
   }
-  const field = KEY_FIELD[auth.type] ?? 'secret';
+  const field = rotationKeyField(auth.type);
   return { usable: true, auth: { ...auth, [field]: auth.previousSecret }, until: untilText };
 }

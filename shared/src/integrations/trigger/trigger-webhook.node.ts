@@ -1,12 +1,19 @@
 import { defineNode } from '../../catalog/define-node';
 import { optionsOf } from '../../catalog/props';
+import { rotatableAuthTypes } from './secret-rotation';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
 /** Methods checked with a public key the provider shows (not a shared secret). */
 const publicKeyPresets = ['discord', 'sendgrid'];
-/** Methods whose key can be rotated: the previous one keeps verifying until its end date. */
-export const rotatableAuthTypes = ['header', 'hmac', ...signedPresets, ...publicKeyPresets];
-const timestamped = ['stripe', 'slack', 'standard-webhooks', 'discord', 'sendgrid', 'hmac'];
+const timestamped = [
+  'stripe',
+  'slack',
+  'standard-webhooks',
+  'discord',
+  'sendgrid',
+  'paypal',
+  'hmac',
+];
 
 /** The `trigger.webhook` config. Nothing here is a template except the key expressions. */
 export const triggerWebhookNode = defineNode({
