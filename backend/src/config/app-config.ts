@@ -74,6 +74,18 @@ export const SETTINGS: SettingDoc[] = [
     description: 'Comma-separated hosts/CIDRs exempt from the outbound guard.',
   },
   {
+    name: 'PAYPAL_CERT_TEST_ORIGIN',
+    default: '(unset)',
+    description:
+      'TEST ONLY: an origin accepted in place of PayPal’s certificate host; needs PAYPAL_CERT_TEST_ROOT; refused when NODE_ENV=production.',
+  },
+  {
+    name: 'PAYPAL_CERT_TEST_ROOT',
+    default: '(unset)',
+    description:
+      'TEST ONLY: PEM root trusted for PayPal certificates instead of the bundled roots.',
+  },
+  {
     name: 'WORKER_CONCURRENCY',
     default: '10',
     description: 'Jobs one worker process runs at once.',
@@ -183,6 +195,8 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   OUTBOUND_ALLOW_PRIVATE: booleanSetting.default(false),
   OUTBOUND_ALLOWLIST: z.string().default(''),
+  PAYPAL_CERT_TEST_ORIGIN: urlSetting(['http:', 'https:']).optional(),
+  PAYPAL_CERT_TEST_ROOT: z.string().optional(),
   WORKER_CONCURRENCY: intSetting(1, 1000).default(10),
   WORKER_ASYNC_COMMIT: booleanSetting.default(false),
   DATABASE_POOL_SIZE: intSetting(1, 1000).default(10),
@@ -244,6 +258,8 @@ export interface AppConfig {
     sessionHours: number;
   };
   outbound: { allowPrivate: boolean; allowlist: string[] };
+  /** TEST ONLY (PAYPAL_CERT_TEST_*): where specs serve a locally made PayPal certificate. */
+  paypalTestOverride?: { certOrigin: string; rootPem: string };
   executions: { retentionDays: number };
   expressions: { timeoutMs: number; memoryMb: number; workers: number };
   /** Each integration's settings by integration name, e.g. `integrations.slack.apiUrl`. */
@@ -366,6 +382,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((entry) => entry.trim())
         .filter(Boolean),
     },
+    paypalTestOverride: paypalTestOverride(
+      s.PAYPAL_CERT_TEST_ORIGIN,
+      s.PAYPAL_CERT_TEST_ROOT,
+      env.NODE_ENV,
+    ),
     executions: { retentionDays: s.EXECUTION_RETENTION_DAYS },
     expressions: {
       timeoutMs: s.EXPRESSION_TIMEOUT_MS,
@@ -377,4 +398,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     logLevel: s.LOG_LEVEL,
   };
+}
+
+/** The test-only PayPal certificate override: both settings or neither, never in production. */
+function paypalTestOverride(
+  certOrigin: string | undefined,
+  rootPem: string | undefined,
+  nodeEnv: string | undefined,
+): AppConfig['paypalTestOverride'] {
+  if (certOrigin === undefined && rootPem === undefined) return undefined;
+  if (nodeEnv === 'production') {
+    throw new ConfigError('PAYPAL_CERT_TEST_ORIGIN', 'is for tests only and refused in production');
+  }
+  if (!certOrigin || !rootPem) {
+    throw new ConfigError(
+      certOrigin ? 'PAYPAL_CERT_TEST_ROOT' : 'PAYPAL_CERT_TEST_ORIGIN',
+      'must be set together with the other PAYPAL_CERT_TEST_ setting',
+    );
+  }
+  return { certOrigin, rootPem };
 }

@@ -3,6 +3,7 @@ import {
   isSensitiveName,
   redactText,
   secretPaths,
+  storedValuePath,
   type FlowDefinition,
 } from '@hookflow/shared';
 import type { SecretBox } from '../credentials/secret-box.js';
@@ -56,7 +57,7 @@ function mapSecrets(
 
 /**
  * Seals secret config values for storage. A masked value means "unchanged": it takes the sealed
- * value the same node had in `previous`. Ordinary fields holding a literal credential (a URL
+ * value the same node had in `previous` (a `storedValueRef`: the one it had at the named path). Ordinary fields holding a literal credential (a URL
  * password or `api_key=…`, an `Authorization` header value) are sealed too, shown redacted.
  */
 export function sealSecrets(
@@ -72,6 +73,8 @@ export function sealSecrets(
   };
   const sealed = mapSecrets(definition, (value, nodeId, path) => {
     if (value === SECRET_MASK) return kept(nodeId, path);
+    const moved = storedValuePath(value);
+    if (moved) return kept(nodeId, moved);
     if (isSealed(value) || value === '' || value === null) return value;
     return { $sealed: box.seal(value, teamId) } satisfies Sealed;
   });

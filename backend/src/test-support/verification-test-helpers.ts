@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 
 import type {
   TriggerAuthConfig,
@@ -54,4 +54,23 @@ export function rejected(
         ? detail
         : expect.stringMatching(detail);
   return { ok: false, reason, detail: expected };
+}
+
+/** A fresh Ed25519 key pair: the raw 32-byte public key and a signer, as providers hold them. */
+export function ed25519Pair(): { publicKey: Buffer; sign(data: string | Buffer): Buffer } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = publicKey.export({ format: 'jwk' });
+  return {
+    publicKey: Buffer.from(jwk.x as string, 'base64url'),
+    sign: (data) => sign(null, Buffer.from(data), privateKey),
+  };
+}
+
+/** A fresh ECDSA P-256 key pair: the base64 DER (SPKI) public key and a DER signer (SHA-256). */
+export function p256Pair(): { publicKey: string; sign(data: string | Buffer): Buffer } {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    sign: (data) => sign('sha256', Buffer.from(data), privateKey),
+  };
 }

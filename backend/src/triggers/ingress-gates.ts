@@ -2,7 +2,7 @@ import type { DeliveryRejectReason, WebhookTriggerConfig } from '@hookflow/share
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorReply, type IngressReply } from './ingress-reply.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { isIpAllowed, verifyTriggerAuth } from './verification/index.js';
+import { isIpAllowed, verifyDelivery, type VerificationSources } from './verification/index.js';
 
 /** Why a request is turned away: what the delivery records and what the caller hears. */
 export interface Rejection {
@@ -92,12 +92,13 @@ export const bodyTimedOut = (timeoutMs: number, sizeBytes: number): Rejection =>
 };
 
 /** The signature over the body as received; the detail says which check passed. */
-export function signatureGate(
+export async function signatureGate(
   config: WebhookTriggerConfig,
   request: { method: string; url: string; headers: IncomingHttpHeaders; rawBody: Buffer },
   now: Date,
-): Rejection | { detail: string } {
-  const verification = verifyTriggerAuth(config.auth, request, { now });
+  sources: VerificationSources,
+): Promise<Rejection | { detail: string }> {
+  const verification = await verifyDelivery(config.auth, request, now, sources);
   if (verification.ok) return { detail: verification.detail };
   return {
     reason: verification.reason,

@@ -31,7 +31,8 @@ import {
   unstorableQuery,
 } from './trigger-request.js';
 import { TriggerResolver, type ResolvedTrigger } from './trigger-resolver.js';
-import { handshakeResponse } from './verification/index.js';
+import { handshakeResponse, type VerificationSources } from './verification/index.js';
+import { VERIFICATION_SOURCES } from './verification-sources.js';
 
 export type { IngressReply } from './ingress-reply.js';
 
@@ -127,6 +128,7 @@ export class TriggerIngressService {
     @Inject(SyncReplyWaiter) private readonly syncReplies: SyncReplyWaiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
+    @Inject(VERIFICATION_SOURCES) private readonly verificationSources: VerificationSources,
   ) {}
 
   async receive(
@@ -190,7 +192,7 @@ export class TriggerIngressService {
           : bodyTimedOut(this.config.hooks.bodyTimeoutMs, read.received),
       );
     const rawBody = read.body;
-    const signature = signatureGate(
+    const signature = await signatureGate(
       config,
       {
         method: req.method,
@@ -199,6 +201,7 @@ export class TriggerIngressService {
         rawBody,
       },
       new Date(),
+      this.verificationSources,
     );
     if ('reason' in signature) return this.reject(req, signature, rawBody);
 

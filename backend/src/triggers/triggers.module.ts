@@ -20,6 +20,7 @@ import { HooksController } from './hooks.controller.js';
 import { SyncReplyWaiter } from './sync-reply.js';
 import { TriggerIngressService } from './trigger-ingress.service.js';
 import { TriggerResolver } from './trigger-resolver.js';
+import { verificationSourcesProvider } from './verification-sources.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), FlowsModule, ExecutionsModule, TeamsModule],
@@ -30,6 +31,7 @@ import { TriggerResolver } from './trigger-resolver.js';
     DeliveryRecorder,
     SyncReplyWaiter,
     DeliveriesService,
+    verificationSourcesProvider,
     {
       provide: FlowChangeRelay,
       inject: [APP_CONFIG, DATABASE_URL, DataSource],

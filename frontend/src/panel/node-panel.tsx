@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
 import { issueText } from '../editor/issue-text';
 import { PollPanel } from '../triggers/poll-panel';
+import { SecretRotation } from '../triggers/secret-rotation';
 import { TriggerPanel } from '../triggers/trigger-panel';
 import { DataPicker } from './data-picker';
 import { renderCredentialField } from '../credentials/credential-field';
@@ -99,6 +100,23 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
               idPrefix={`node-${node.id}`}
               fieldIssues={fieldIssues}
             />
+            {node.type === 'trigger.webhook' && (
+              <SecretRotation
+                auth={(node.config.auth ?? {}) as Record<string, unknown>}
+                onChange={(auth) =>
+                  apply(
+                    [
+                      {
+                        type: 'updateNodeConfig',
+                        nodeId: node.id,
+                        config: { ...node.config, auth },
+                      },
+                    ],
+                    `config:${node.id}`,
+                  )
+                }
+              />
+            )}
           </CredentialFieldSlot.Provider>
         ) : (
           <p className="form-error">Unknown step type “{node.type}”.</p>

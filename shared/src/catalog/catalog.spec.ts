@@ -109,7 +109,7 @@ describe('nodeCatalog', () => {
             .filter(([, p]) => p.secret)
             .map(([k]) => k)
         : [];
-    expect(secrets.sort()).toEqual(['password', 'secret', 'value']);
+    expect(secrets.sort()).toEqual(['password', 'previousSecret', 'secret', 'value']);
     expect(getNodeDescription('webhook.send')?.props.secret.secret).toBe(true);
   });
 

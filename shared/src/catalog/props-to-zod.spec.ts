@@ -124,7 +124,8 @@ describe('webhookTriggerConfigSchema', () => {
     expect(paths({ type: 'hmac', secret: 's', header: 'X-Sig', algorithm: 'md5' })).toEqual([
       'auth.algorithm',
     ]);
-    expect(paths({ type: 'discord' })).toEqual(['auth.type']);
+    expect(paths({ type: 'discord' })).toEqual(['auth.publicKey']);
+    expect(paths({ type: 'mailchimp' })).toEqual(['auth.type']);
   });
 
   it('needs a header or an expression to de-duplicate, and no templates in numbers', () => {
@@ -159,6 +160,7 @@ describe(secretPaths.name, () => {
       'auth.secret',
       'auth.value',
       'auth.password',
+      'auth.previousSecret',
     ]);
   });
 });

@@ -23,6 +23,18 @@ describe('handshakeResponse', () => {
     expect(handshakeResponse('slack', numeric, 'application/json')).toBeUndefined();
   });
 
+  it('answers a Discord PING with a PONG and lets other interactions through', () => {
+    expect(handshakeResponse('discord', Buffer.from('{"type":1}'), 'application/json')).toEqual({
+      status: 200,
+      contentType: 'application/json',
+      body: '{"type":1}',
+    });
+    const command = Buffer.from('{"type":2,"data":{"name":"hello"}}');
+    expect(handshakeResponse('discord', command, 'application/json')).toBeUndefined();
+    expect(handshakeResponse('discord', Buffer.from('{"type":"1"}'), undefined)).toBeUndefined();
+    expect(handshakeResponse('slack', Buffer.from('{"type":1}'), undefined)).toBeUndefined();
+  });
+
   it('does nothing for other auth types', () => {
     expect(handshakeResponse('github', body, 'application/json')).toBeUndefined();
     expect(handshakeResponse('none', body, 'application/json')).toBeUndefined();

@@ -1,3 +1,4 @@
+import type { CertificateLookup } from './paypal-certificates.js';
 import type { WebhookAuthType, WebhookTriggerConfig } from '@hookflow/shared';
 
 /** The authentication methods of a `trigger.webhook`. */
@@ -9,18 +10,9 @@ type ParsedAuth = WebhookTriggerConfig['auth'];
  * The `auth` object of a webhook trigger config. The parsed shared config (defaults filled in) is
  * assignable to it; `algorithm`, `encoding` and `toleranceSeconds` may also be left out (sha256,
  * hex and 300 s are assumed).
- *
- * `timestampHeader` and `signedPayloadTemplate` belong to the generic `hmac` method only and are
- * not (yet) part of the shared schema: when `timestampHeader` is set, its value must be a Unix
- * timestamp in seconds within `toleranceSeconds` of now, and the signature covers
- * `signedPayloadTemplate` (default `{timestamp}.{body}`) with `{timestamp}` and `{body}` (the raw
- * bytes) substituted. A template without a timestamp header may only use `{body}`.
  */
 export type TriggerAuthConfig = Omit<ParsedAuth, 'algorithm' | 'encoding' | 'toleranceSeconds'> &
-  Partial<Pick<ParsedAuth, 'algorithm' | 'encoding' | 'toleranceSeconds'>> & {
-    timestampHeader?: string;
-    signedPayloadTemplate?: string;
-  };
+  Partial<Pick<ParsedAuth, 'algorithm' | 'encoding' | 'toleranceSeconds'>>;
 
 /** What a scheme needs to know about one delivery. */
 export interface VerificationRequest {
@@ -35,6 +27,8 @@ export interface VerificationRequest {
 
 export interface VerificationOptions {
   now: Date;
+  /** PayPal only: the checked certificate of PAYPAL-CERT-URL, fetched before verifying. */
+  certificate?: CertificateLookup;
 }
 
 /**

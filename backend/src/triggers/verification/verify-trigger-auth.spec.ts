@@ -15,10 +15,13 @@ describe('verifyTriggerAuth', () => {
       expect(scheme.type).toBe(type);
     expect(Object.keys(verificationSchemes).sort()).toEqual([
       'basic',
+      'discord',
       'github',
       'header',
       'hmac',
       'none',
+      'paypal',
+      'sendgrid',
       'shopify',
       'slack',
       'standard-webhooks',
@@ -28,9 +31,9 @@ describe('verifyTriggerAuth', () => {
   });
 
   it('fails closed for an unknown auth type', () => {
-    const auth = { type: 'discord' } as unknown as TriggerAuthConfig;
+    const auth = { type: 'mailchimp' } as unknown as TriggerAuthConfig;
     expect(verify(auth, request({}))).toEqual(
-      rejected('unauthorized', /Unknown authentication method "discord"/),
+      rejected('unauthorized', /Unknown authentication method "mailchimp"/),
     );
     const proto = { type: 'toString' } as unknown as TriggerAuthConfig;
     expect(verify(proto, request({})).ok).toBe(false);

@@ -5,6 +5,7 @@ import { triggerManualNode } from './trigger-manual.node';
 import { triggerPollNode } from './trigger-poll.node';
 
 export * from './trigger-webhook.node';
+export * from './secret-rotation';
 export * from './trigger-schedule.node';
 export * from './trigger-manual.node';
 export * from './trigger-poll.node';

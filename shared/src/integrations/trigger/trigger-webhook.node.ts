@@ -1,7 +1,19 @@
 import { defineNode } from '../../catalog/define-node';
 import { optionsOf } from '../../catalog/props';
+import { rotatableAuthTypes } from './secret-rotation';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
+/** Methods checked with a public key the provider shows (not a shared secret). */
+const publicKeyPresets = ['discord', 'sendgrid'];
+const timestamped = [
+  'stripe',
+  'slack',
+  'standard-webhooks',
+  'discord',
+  'sendgrid',
+  'paypal',
+  'hmac',
+];
 
 /** The `trigger.webhook` config. Nothing here is a template except the key expressions. */
 export const triggerWebhookNode = defineNode({
@@ -40,15 +52,38 @@ export const triggerWebhookNode = defineNode({
             { label: 'Shopify', value: 'shopify' },
             { label: 'Twilio', value: 'twilio' },
             { label: 'Standard Webhooks', value: 'standard-webhooks' },
+            { label: 'Discord interactions', value: 'discord' },
+            { label: 'SendGrid Event Webhook', value: 'sendgrid' },
+            { label: 'PayPal', value: 'paypal' },
           ],
         },
         secret: {
           type: 'text',
           label: 'Signing secret',
+          description:
+            'Standard Webhooks: the whsec_… secret, or the whpk_… public key for v1a (Ed25519) signatures.',
           required: true,
           secret: true,
           expression: false,
           displayOptions: { show: { type: ['hmac', ...signedPresets] } },
+        },
+        publicKey: {
+          type: 'text',
+          label: 'Public key',
+          description:
+            'Discord: the application’s public key (hex). SendGrid: the verification key (base64).',
+          required: true,
+          expression: false,
+          displayOptions: { show: { type: publicKeyPresets } },
+        },
+        webhookId: {
+          type: 'text',
+          label: 'Webhook ID',
+          description: 'The ID PayPal shows for this webhook in the developer dashboard.',
+          required: true,
+          expression: false,
+          placeholder: '1JE4291016473214C',
+          displayOptions: { show: { type: ['paypal'] } },
         },
         header: {
           type: 'text',
@@ -109,6 +144,23 @@ export const triggerWebhookNode = defineNode({
           placeholder: 'sha256=',
           displayOptions: { show: { type: ['hmac'] } },
         },
+        timestampHeader: {
+          type: 'text',
+          label: 'Timestamp header',
+          description: 'Set when the sender signs a timestamp; older requests are rejected.',
+          expression: false,
+          placeholder: 'X-Timestamp',
+          displayOptions: { show: { type: ['hmac'] } },
+        },
+        signedPayloadTemplate: {
+          type: 'text',
+          label: 'Signed text',
+          description:
+            'What the signature covers: {body} is the raw body, {timestamp} the timestamp header, {header:Name} any header. Default: {body}, or {timestamp}.{body} with a timestamp header.',
+          expression: false,
+          placeholder: 'v0:{timestamp}:{body}',
+          displayOptions: { show: { type: ['hmac'] } },
+        },
         toleranceSeconds: {
           type: 'number',
           label: 'Timestamp tolerance (seconds)',
@@ -116,7 +168,23 @@ export const triggerWebhookNode = defineNode({
           integer: true,
           min: 1,
           default: 300,
-          displayOptions: { show: { type: ['stripe', 'slack', 'standard-webhooks'] } },
+          displayOptions: { show: { type: timestamped } },
+        },
+        previousSecret: {
+          type: 'text',
+          label: 'Previous secret (still accepted)',
+          description: 'Set by “Rotate”: requests signed with it pass until the date below.',
+          secret: true,
+          expression: false,
+          displayOptions: { show: { type: rotatableAuthTypes } },
+        },
+        rotationEndsAt: {
+          type: 'text',
+          label: 'Accept the previous secret until',
+          description: 'Date and time (ISO 8601, e.g. 2026-12-31T12:00:00Z).',
+          expression: false,
+          placeholder: '2026-12-31T12:00:00Z',
+          displayOptions: { show: { type: rotatableAuthTypes } },
         },
       },
     },

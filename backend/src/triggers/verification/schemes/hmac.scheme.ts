@@ -10,11 +10,16 @@ import {
   requireHeader,
   toleranceOf,
 } from '../crypto-utils.js';
-import type { TriggerAuthConfig, VerificationScheme } from '../types.js';
+import type {
+  TriggerAuthConfig,
+  VerificationRequest,
+  VerificationResult,
+  VerificationScheme,
+} from '../types.js';
 
 export const DEFAULT_SIGNED_PAYLOAD_TEMPLATE = '{timestamp}.{body}';
 
-const PLACEHOLDER = /(\{timestamp\}|\{body\})/;
+const PLACEHOLDER = /(\{timestamp\}|\{body\}|\{header:[^{}]+\})/;
 
 /** Problems with a generic HMAC config's timestamp template, as messages (empty when usable). */
 export function validateHmacTemplate(auth: TriggerAuthConfig): string[] {
@@ -30,21 +35,33 @@ export function validateHmacTemplate(auth: TriggerAuthConfig): string[] {
   return errors;
 }
 
-/** The bytes covered by the signature: the template with `{timestamp}` and the raw `{body}`. */
-export function renderSignedPayload(template: string, timestamp: string, body: Buffer): Buffer {
-  return Buffer.concat(
-    template
-      .split(PLACEHOLDER)
-      .map((part) =>
-        part === '{body}' ? body : Buffer.from(part === '{timestamp}' ? timestamp : part, 'utf8'),
-      ),
-  );
+/**
+ * The bytes covered by the signature: the template with `{timestamp}`, each `{header:Name}`
+ * (the request's header value) and the raw `{body}`; a missing header is the failure to answer.
+ */
+export function renderSignedPayload(
+  template: string,
+  timestamp: string,
+  request: VerificationRequest,
+): Buffer | VerificationResult {
+  const parts: Buffer[] = [];
+  for (const part of template.split(PLACEHOLDER)) {
+    if (part === '{body}') parts.push(request.rawBody);
+    else if (part === '{timestamp}') parts.push(Buffer.from(timestamp, 'utf8'));
+    else if (part.startsWith('{header:')) {
+      const header = requireHeader(request, part.slice('{header:'.length, -1).trim());
+      if ('failure' in header) return header.failure;
+      parts.push(Buffer.from(header.value, 'utf8'));
+    } else parts.push(Buffer.from(part, 'utf8'));
+  }
+  return Buffer.concat(parts);
 }
 
 /**
  * Generic HMAC: `<header>: [prefix]<hex|base64 HMAC-<algorithm>(secret, payload)>`, where the
- * payload is the raw body, or — with a timestamp header — the signed payload template
- * (default `{timestamp}.{body}`) and the timestamp must be within the tolerance.
+ * payload is the signed payload template (default: the raw body; `{timestamp}.{body}` with a
+ * timestamp header, whose value must then be within the tolerance). Linear, Typeform, Zoom and
+ * the like are configurations of this (see hmac-services.spec.ts).
  */
 export const hmacScheme: VerificationScheme = {
   type: 'hmac',
@@ -69,23 +86,21 @@ export const hmacScheme: VerificationScheme = {
     if (!received) return fail('bad_signature', `${name} header is not ${encoding} encoded`);
 
     const timestampName = auth.timestampHeader?.trim();
-    let payload = request.rawBody;
+    let timestampText = '';
     let timestamp: number | undefined;
     if (timestampName) {
       const timestampHeader = requireHeader(request, timestampName);
       if ('failure' in timestampHeader) return timestampHeader.failure;
-      timestamp = parseUnixSeconds(timestampHeader.value);
+      timestampText = timestampHeader.value;
+      timestamp = parseUnixSeconds(timestampText);
       if (timestamp === undefined) {
         return fail('bad_signature', `${timestampName} header is not a Unix timestamp`);
       }
-      payload = renderSignedPayload(
-        auth.signedPayloadTemplate || DEFAULT_SIGNED_PAYLOAD_TEMPLATE,
-        timestampHeader.value,
-        request.rawBody,
-      );
-    } else if (auth.signedPayloadTemplate) {
-      payload = renderSignedPayload(auth.signedPayloadTemplate, '', request.rawBody);
     }
+    const template =
+      auth.signedPayloadTemplate || (timestampName ? DEFAULT_SIGNED_PAYLOAD_TEMPLATE : '{body}');
+    const payload = renderSignedPayload(template, timestampText, request);
+    if (!Buffer.isBuffer(payload)) return payload;
 
     const expected = hmac(algorithm, auth.secret, payload);
     if (!digestEquals(expected, received)) {

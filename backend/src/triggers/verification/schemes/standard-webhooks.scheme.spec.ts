@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import {
   NOW,
   NOW_S,
+  ed25519Pair,
   hmacBase64,
   rejected,
   request,
@@ -38,7 +39,7 @@ describe('standard-webhooks scheme', () => {
       ),
       new Date(1614265330 * 1000),
     );
-    expect(result).toEqual({ ok: true, detail: 'Standard Webhooks signature valid' });
+    expect(result).toEqual({ ok: true, detail: 'Standard Webhooks v1 signature valid' });
   });
 
   it('accepts a valid signature', () => {
@@ -135,6 +136,49 @@ describe('standard-webhooks scheme', () => {
           'webhook-signature': sig(now),
         }),
       ).not.toThrow();
+    });
+  });
+
+  describe('v1a (Ed25519, whpk_ public key)', () => {
+    const sender = ed25519Pair();
+    const v1aAuth = {
+      type: 'standard-webhooks',
+      secret: `whpk_${sender.publicKey.toString('base64')}`,
+    } as const;
+    const v1a = (ts: number, payload = body, signer = sender) =>
+      `v1a,${signer.sign(`${id}.${ts}.${payload}`).toString('base64')}`;
+
+    it('accepts a v1a signature of id.timestamp.body', () => {
+      expect(verify(v1aAuth, request(headers(NOW_S, v1a(NOW_S)), body))).toEqual({
+        ok: true,
+        detail: 'Standard Webhooks v1a signature valid',
+      });
+    });
+
+    it('accepts when one of several entries matches, ignoring v1 entries', () => {
+      const value = `${sig(NOW_S)} ${v1a(NOW_S, body, ed25519Pair())} ${v1a(NOW_S)}`;
+      expect(verify(v1aAuth, request(headers(NOW_S, value), body)).ok).toBe(true);
+    });
+
+    it('rejects a tampered body, another key, a v1-only header and a stale timestamp', () => {
+      expect(verify(v1aAuth, request(headers(NOW_S, v1a(NOW_S)), `${body}x`))).toEqual(
+        rejected('bad_signature', /does not match the id, timestamp and body/),
+      );
+      expect(
+        verify(v1aAuth, request(headers(NOW_S, v1a(NOW_S, body, ed25519Pair())), body)),
+      ).toEqual(rejected('bad_signature'));
+      expect(verify(v1aAuth, request(headers(NOW_S, sig(NOW_S)), body))).toEqual(
+        rejected('bad_signature', /no v1a signature/),
+      );
+      expect(verify(v1aAuth, request(headers(NOW_S - 301, v1a(NOW_S - 301)), body))).toEqual(
+        rejected('stale_timestamp'),
+      );
+    });
+
+    it('refuses a whpk_ key that is not 32 base64 bytes', () => {
+      expect(
+        verify({ ...v1aAuth, secret: 'whpk_c2hvcnQ=' }, request(headers(NOW_S, v1a(NOW_S)), body)),
+      ).toEqual(rejected('unauthorized', /not a whpk_<base64> Ed25519 key/));
     });
   });
 });
