@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type TriggerRequestContext, type WebhookTriggerConfig } from '@hookflow/shared';
+import {
+  eventFilterDecision,
+  presetDedupeKey,
+  type TriggerRequestContext,
+  type WebhookTriggerConfig,
+} from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -240,6 +245,10 @@ export class TriggerIngressService {
         rawBody,
       );
     }
+    // The provider preset's event filter: in memory, before anything is written.
+    const filter = eventFilterDecision(config, { headers: req.rawHeaders, body });
+    if (filter && !filter.passes)
+      return this.filtered(req, rawBody, signature.detail, filter.event);
     const context = triggerContext(
       { method: req.method, path: req.url.pathname, headers: req.headers, query: queryOf(req.url) },
       rawBody,
@@ -247,6 +256,26 @@ export class TriggerIngressService {
       contentType,
     );
     return this.record(trigger, req, rawBody, context, signature.detail);
+  }
+
+  /** An event the trigger does not want: recorded, answered 200 so the sender does not retry. */
+  private async filtered(
+    req: ReceivedRequest,
+    rawBody: Buffer,
+    verification: string,
+    event: string | null,
+  ): Promise<IngressReply> {
+    const detail =
+      event === null
+        ? 'the request names no event the filter lets through'
+        : `event "${event}" is not in the trigger's event filter`;
+    await this.recorder.record(
+      req.row(
+        { outcome: 'filtered', reason: 'filtered', verification: `${verification}; ${detail}` },
+        rawBody,
+      ),
+    );
+    return jsonReply(200, { filtered: true, event });
   }
 
   /** The delivery and its execution, committed together before the caller hears 2xx. */
@@ -362,7 +391,7 @@ export class TriggerIngressService {
     context: TriggerRequestContext,
     headers: IncomingHttpHeaders,
   ): Promise<string | null> {
-    if (!config.dedupe) return null;
+    if (!config.dedupe) return presetDedupeKey(config, { headers, body: context.body });
     if (config.dedupe.header) {
       const value = headers[config.dedupe.header.toLowerCase()];
       return (Array.isArray(value) ? value[0] : value) || null;

@@ -1,5 +1,6 @@
 import { defineNode } from '../../catalog/define-node';
 import { optionsOf } from '../../catalog/props';
+import { presetAuthProps } from './presets/preset-props';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
 
@@ -118,6 +119,7 @@ export const triggerWebhookNode = defineNode({
           default: 300,
           displayOptions: { show: { type: ['stripe', 'slack', 'standard-webhooks'] } },
         },
+        ...presetAuthProps,
       },
     },
     response: {
