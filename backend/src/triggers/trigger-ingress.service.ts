@@ -24,6 +24,7 @@ import {
   type RequestHead,
 } from './ingress-gates.js';
 import { errorReply, jsonReply, type IngressReply } from './ingress-reply.js';
+import { OldKeyRequestLog, type RetiredKey } from './old-key-requests.js';
 import { RateLimiter } from './rate-limiter.js';
 import { readBody } from './request-body.js';
 import { SyncReplyWaiter } from './sync-reply.js';
@@ -132,6 +133,7 @@ export class TriggerIngressService {
     @Inject(SyncReplyWaiter) private readonly syncReplies: SyncReplyWaiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
+    @Inject(OldKeyRequestLog) private readonly oldKeys: OldKeyRequestLog,
   ) {}
 
   async receive(
@@ -144,7 +146,10 @@ export class TriggerIngressService {
     if (!TRIGGER_KEY.test(key)) return errorReply(404, 'Not Found', 'Not Found');
     try {
       const lookup = await this.triggers.lookup(key, test);
-      if (!lookup.found) return errorReply(404, 'Not Found', 'Not Found');
+      if (!lookup.found) {
+        if (lookup.retired) await this.recordOldKeyRequest(lookup.retired, request, test);
+        return errorReply(404, 'Not Found', 'Not Found');
+      }
       if (lookup.problem) {
         // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
         const req = new ReceivedRequest(request, ip, lookup.flow, test, null);
@@ -409,6 +414,17 @@ export class TriggerIngressService {
       return value === undefined || value === null || value === '' ? null : String(value);
     }
     return null;
+  }
+
+  /** Best effort: the sender gets the same bare 404 whether or not this could be written. */
+  private async recordOldKeyRequest(retired: RetiredKey, request: IncomingMessage, test: boolean) {
+    try {
+      await this.oldKeys.record(retired, request, test);
+    } catch (problem) {
+      this.logger.warn(
+        `request to a retired trigger key not recorded: ${(problem as Error).message}`,
+      );
+    }
   }
 
   private readBody(request: IncomingMessage, limit: number) {

@@ -17,19 +17,22 @@ import {
   PostgresFlowChangeRelay,
 } from './flow-change-relay.js';
 import { HooksController } from './hooks.controller.js';
+import { OldKeyRequestsController } from './old-key-requests.controller.js';
+import { OldKeyRequestLog } from './old-key-requests.js';
 import { SyncReplyWaiter } from './sync-reply.js';
 import { TriggerIngressService } from './trigger-ingress.service.js';
 import { TriggerResolver } from './trigger-resolver.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), FlowsModule, ExecutionsModule, TeamsModule],
-  controllers: [HooksController, DeliveriesController],
+  controllers: [HooksController, DeliveriesController, OldKeyRequestsController],
   providers: [
     TriggerIngressService,
     TriggerResolver,
     DeliveryRecorder,
     SyncReplyWaiter,
     DeliveriesService,
+    OldKeyRequestLog,
     {
       provide: FlowChangeRelay,
       inject: [APP_CONFIG, DATABASE_URL, DataSource],

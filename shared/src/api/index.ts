@@ -4,6 +4,7 @@ export * from './teams.api';
 export * from './flows.api';
 export * from './executions.api';
 export * from './deliveries.api';
+export * from './old-key-requests.api';
 export * from './credentials.api';
 export * from './catalog.api';
 export * from './password-policy';
