@@ -39,6 +39,7 @@ import { FlowVersionEntity } from './flow-version.entity.js';
 import { FlowChanges } from './flow-changes.js';
 import { FlowEntity } from './flow.entity.js';
 import { maskSecrets, revealSecrets, sealSecrets } from './flow-secrets.js';
+import { retireTriggerKey } from './retired-trigger-keys.js';
 
 /** 256 random bits, URL-safe: trigger URLs are bearer secrets of their own. */
 const newTriggerKey = () => randomBytes(32).toString('base64url');
@@ -207,7 +208,10 @@ export class FlowsService {
     const row = await this.find(teamId, id);
     await this.schedules.remove(row.id);
     await this.polls.remove(row.id);
-    await this.flows.remove(row);
+    await this.dataSource.transaction(async (manager) => {
+      await retireTriggerKey(manager, row, 'deleted');
+      await manager.remove(row);
+    });
     this.changes.changed({ flowId: id, teamId, kind: 'deleted' });
   }
 
@@ -339,11 +343,14 @@ export class FlowsService {
     return this.view(saved);
   }
 
-  /** A new trigger key: the old URLs stop working at once. */
+  /** A new trigger key: the old URLs stop working at once (their requests are still shown). */
   async regenerateTriggerKey(teamId: string, id: string): Promise<FlowView> {
     const row = await this.find(teamId, id);
-    row.triggerKey = newTriggerKey();
-    const saved = await this.flows.save(row);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await retireTriggerKey(manager, row, 'regenerated');
+      row.triggerKey = newTriggerKey();
+      return manager.save(row);
+    });
     this.changes.changed({ flowId: id, teamId, kind: 'key-regenerated' });
     return this.view(saved);
   }

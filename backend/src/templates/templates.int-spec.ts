@@ -202,7 +202,7 @@ describe.each(testEnvironments())('Templates over HTTP ($name mode)', (environme
     });
     expect(used.status).toBe(201);
     expect(used.body).toMatchObject({ name: 'GitHub push → Slack message', issues: [] });
-    expect(used.body.definition.nodes[2].config.credentialId).toBe(slack);
+    expect(used.body.definition.nodes[1].config.credentialId).toBe(slack);
 
     const stripe = await app.request(
       'POST',

@@ -21,7 +21,7 @@ export interface DeliveryRow {
   rawBody: Buffer;
   contentType: string | null;
   sizeBytes: number;
-  outcome: 'accepted' | 'rejected';
+  outcome: 'accepted' | 'rejected' | 'filtered';
   reason: string | null;
   verification: string | null;
   dedupeKey?: string | null;

@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type TriggerRequestContext, type WebhookTriggerConfig } from '@hookflow/shared';
+import {
+  eventFilterDecision,
+  presetDedupeKey,
+  type TriggerRequestContext,
+  type WebhookTriggerConfig,
+} from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,6 +24,7 @@ import {
   type RequestHead,
 } from './ingress-gates.js';
 import { errorReply, jsonReply, type IngressReply } from './ingress-reply.js';
+import { OldKeyRequestLog, type RetiredKey } from './old-key-requests.js';
 import { RateLimiter } from './rate-limiter.js';
 import { readBody } from './request-body.js';
 import { SyncReplyWaiter } from './sync-reply.js';
@@ -129,6 +135,7 @@ export class TriggerIngressService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ExpressionPool) private readonly expressionPool: ExpressionPool,
     @Inject(VERIFICATION_SOURCES) private readonly verificationSources: VerificationSources,
+    @Inject(OldKeyRequestLog) private readonly oldKeys: OldKeyRequestLog,
   ) {}
 
   async receive(
@@ -141,7 +148,10 @@ export class TriggerIngressService {
     if (!TRIGGER_KEY.test(key)) return errorReply(404, 'Not Found', 'Not Found');
     try {
       const lookup = await this.triggers.lookup(key, test);
-      if (!lookup.found) return errorReply(404, 'Not Found', 'Not Found');
+      if (!lookup.found) {
+        if (lookup.retired) await this.recordOldKeyRequest(lookup.retired, request, test);
+        return errorReply(404, 'Not Found', 'Not Found');
+      }
       if (lookup.problem) {
         // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
         const req = new ReceivedRequest(request, ip, lookup.flow, test, null);
@@ -243,6 +253,10 @@ export class TriggerIngressService {
         rawBody,
       );
     }
+    // The provider preset's event filter: in memory, before anything is written.
+    const filter = eventFilterDecision(config, { headers: req.rawHeaders, body });
+    if (filter && !filter.passes)
+      return this.filtered(req, rawBody, signature.detail, filter.event);
     const context = triggerContext(
       { method: req.method, path: req.url.pathname, headers: req.headers, query: queryOf(req.url) },
       rawBody,
@@ -250,6 +264,26 @@ export class TriggerIngressService {
       contentType,
     );
     return this.record(trigger, req, rawBody, context, signature.detail);
+  }
+
+  /** An event the trigger does not want: recorded, answered 200 so the sender does not retry. */
+  private async filtered(
+    req: ReceivedRequest,
+    rawBody: Buffer,
+    verification: string,
+    event: string | null,
+  ): Promise<IngressReply> {
+    const detail =
+      event === null
+        ? 'the request names no event the filter lets through'
+        : `event "${event}" is not in the trigger's event filter`;
+    await this.recorder.record(
+      req.row(
+        { outcome: 'filtered', reason: 'filtered', verification: `${verification}; ${detail}` },
+        rawBody,
+      ),
+    );
+    return jsonReply(200, { filtered: true, event });
   }
 
   /** The delivery and its execution, committed together before the caller hears 2xx. */
@@ -365,7 +399,7 @@ export class TriggerIngressService {
     context: TriggerRequestContext,
     headers: IncomingHttpHeaders,
   ): Promise<string | null> {
-    if (!config.dedupe) return null;
+    if (!config.dedupe) return presetDedupeKey(config, { headers, body: context.body });
     if (config.dedupe.header) {
       const value = headers[config.dedupe.header.toLowerCase()];
       return (Array.isArray(value) ? value[0] : value) || null;
@@ -383,6 +417,17 @@ export class TriggerIngressService {
       return value === undefined || value === null || value === '' ? null : String(value);
     }
     return null;
+  }
+
+  /** Best effort: the sender gets the same bare 404 whether or not this could be written. */
+  private async recordOldKeyRequest(retired: RetiredKey, request: IncomingMessage, test: boolean) {
+    try {
+      await this.oldKeys.record(retired, request, test);
+    } catch (problem) {
+      this.logger.warn(
+        `request to a retired trigger key not recorded: ${(problem as Error).message}`,
+      );
+    }
   }
 
   private readBody(request: IncomingMessage, limit: number) {

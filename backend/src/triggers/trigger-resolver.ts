@@ -10,6 +10,7 @@ import { FlowChanges } from '../flows/flow-changes.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowChangeRelay } from './flow-change-relay.js';
+import { OldKeyRequestLog, type RetiredKey } from './old-key-requests.js';
 
 export interface ResolvedTrigger {
   flow: FlowEntity;
@@ -19,7 +20,8 @@ export interface ResolvedTrigger {
 }
 
 export type TriggerLookup =
-  | { found: false }
+  /** `retired`: the key is one a flow of some team gave up (regenerated, or the flow deleted). */
+  | { found: false; retired?: RetiredKey }
   | {
       found: true;
       flow: FlowEntity;
@@ -37,7 +39,8 @@ const CACHE_TTL_MS = 60_000;
  * Finds the flow behind a trigger key and its webhook settings, from an in-process cache on the
  * hot path. Entries are dropped when FlowsService reports a change (draft saved, published,
  * enabled/disabled, key regenerated, deleted), in every api process via the relay. Unknown keys
- * are not cached (new flows get fresh random keys, so nothing could be stale).
+ * are not cached (new flows get fresh random keys, so nothing could be stale); a retired key's
+ * owner is looked up on that miss path only.
  */
 @Injectable()
 export class TriggerResolver implements OnModuleDestroy {
@@ -52,6 +55,7 @@ export class TriggerResolver implements OnModuleDestroy {
     @Inject(FlowsService) private readonly flowsService: FlowsService,
     @Inject(FlowChanges) changes: FlowChanges,
     @Inject(FlowChangeRelay) private readonly relay: FlowChangeRelay,
+    @Inject(OldKeyRequestLog) private readonly oldKeys: OldKeyRequestLog,
   ) {
     this.unsubscribe = changes.onChange(({ flowId }) => {
       this.forget(flowId);
@@ -77,7 +81,8 @@ export class TriggerResolver implements OnModuleDestroy {
 
   private async read(key: string, test: boolean): Promise<TriggerLookup> {
     const flow = await this.flows.findOneBy({ triggerKey: key });
-    if (!flow) return { found: false };
+    // Only keys no flow holds pay for this second look.
+    if (!flow) return { found: false, retired: await this.oldKeys.find(key) };
     if (!test && flow.status === 'disabled') return { found: true, flow, problem: 'disabled' };
     if (!test && flow.publishedVersion === null)
       return { found: true, flow, problem: 'unpublished' };

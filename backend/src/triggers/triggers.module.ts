@@ -17,6 +17,8 @@ import {
   PostgresFlowChangeRelay,
 } from './flow-change-relay.js';
 import { HooksController } from './hooks.controller.js';
+import { OldKeyRequestsController } from './old-key-requests.controller.js';
+import { OldKeyRequestLog } from './old-key-requests.js';
 import { SyncReplyWaiter } from './sync-reply.js';
 import { TriggerIngressService } from './trigger-ingress.service.js';
 import { TriggerResolver } from './trigger-resolver.js';
@@ -24,7 +26,7 @@ import { verificationSourcesProvider } from './verification-sources.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), FlowsModule, ExecutionsModule, TeamsModule],
-  controllers: [HooksController, DeliveriesController],
+  controllers: [HooksController, DeliveriesController, OldKeyRequestsController],
   providers: [
     TriggerIngressService,
     TriggerResolver,
@@ -32,6 +34,7 @@ import { verificationSourcesProvider } from './verification-sources.js';
     SyncReplyWaiter,
     DeliveriesService,
     verificationSourcesProvider,
+    OldKeyRequestLog,
     {
       provide: FlowChangeRelay,
       inject: [APP_CONFIG, DATABASE_URL, DataSource],

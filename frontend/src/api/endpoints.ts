@@ -17,6 +17,7 @@ import type {
   FlowView,
   LoginBody,
   MeResponse,
+  OldKeyRequests,
   Page,
   PublishFlowResponse,
   PollNowResponse,
@@ -130,6 +131,12 @@ export const deliveriesApi = {
       dryRun,
       ...(force ? { force } : {}),
     }),
+};
+
+/** Requests to trigger URLs the team's flows gave up (regenerated keys, deleted flows). */
+export const oldKeyRequestsApi = {
+  ofFlow: (teamId: string, flowId: string, signal?: AbortSignal) =>
+    api.get<OldKeyRequests>(`${flowPath(teamId, flowId)}/old-key-requests`, signal),
 };
 
 export const pollsApi = {

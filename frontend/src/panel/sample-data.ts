@@ -1,4 +1,9 @@
-import { getNodeDescription, type ExpressionContext, type FlowDefinition } from '@hookflow/shared';
+import {
+  getNodeDescription,
+  samplePayloadFor,
+  type ExpressionContext,
+  type FlowDefinition,
+} from '@hookflow/shared';
 import type { FlowEditorState } from '../editor/flow-store';
 import type { DataPickerSection } from './data-picker';
 
@@ -20,7 +25,7 @@ export function upstreamNodeIds(definition: FlowDefinition, nodeId: string): str
 
 /**
  * Data for the picker and preview: the captured trigger request and step outputs of the last
- * run where there are some, the node descriptions' sample outputs otherwise.
+ * run where there are some, the provider preset's or the node descriptions' samples otherwise.
  */
 export function pickerSections(
   state: Pick<FlowEditorState, 'definition' | 'sample'>,
@@ -35,7 +40,11 @@ export function pickerSections(
     sections.push({
       root: 'trigger',
       title: `Trigger: ${trigger.name}`,
-      value: sample.trigger ?? getNodeDescription(trigger.type)?.sampleOutput,
+      // A provider preset's sample (GitHub push…) before the node's generic one.
+      value:
+        sample.trigger ??
+        samplePayloadFor(trigger.config) ??
+        getNodeDescription(trigger.type)?.sampleOutput,
       source: sample.trigger ? 'captured' : 'sample',
     });
   }

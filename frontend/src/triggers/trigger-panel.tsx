@@ -1,11 +1,16 @@
-import type { DeliverySummary, FlowView } from '@hookflow/shared';
+import type { DeliverySummary, FlowNode, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
 import { deliveriesApi } from '../api/endpoints';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
 import { DeliveryList } from './delivery-list';
+import { OldKeyNotice } from './old-key-notice';
+import { ProviderSetup } from './provider-setup';
 import { useDeliveries } from './use-deliveries';
+
+const presetKey = (trigger: FlowNode) =>
+  String((trigger.config.auth as { type?: unknown } | undefined)?.type);
 
 /** Trigger URLs, "listen for test event" and the request inspector of the webhook trigger. */
 export function TriggerPanel({
@@ -18,6 +23,9 @@ export function TriggerPanel({
   onOpenRun: (executionId: string) => void;
 }) {
   const setSample = useFlowStore((state) => state.setSample);
+  const trigger = useFlowStore((state) =>
+    state.definition.nodes.find((node) => node.type === 'trigger.webhook'),
+  );
   const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,
@@ -51,6 +59,11 @@ export function TriggerPanel({
       <CopyField label="Test URL (runs this draft)" value={flow.testWebhookUrl} />
       {flow.publishedVersion === null && (
         <p className="muted small">The production URL answers once the flow is published.</p>
+      )}
+      <OldKeyNotice teamId={teamId} flowId={flow.id} webhookUrl={flow.webhookUrl} />
+      {trigger && (
+        // Another provider starts afresh: no generated secret or open sample carried over.
+        <ProviderSetup key={presetKey(trigger)} flow={flow} trigger={trigger} />
       )}
       <div className="trigger__listen">
         {listening ? (

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-/** `failed`: a poll of a `trigger.poll` flow that got no usable answer (see `poll.error`). */
-export const deliveryOutcomes = ['accepted', 'rejected', 'duplicate', 'failed'] as const;
+/**
+ * `failed`: a poll of a `trigger.poll` flow that got no usable answer (see `poll.error`).
+ * `filtered`: an event the trigger's event filter leaves out; answered 200, starts nothing.
+ */
+export const deliveryOutcomes = [
+  'accepted',
+  'rejected',
+  'duplicate',
+  'failed',
+  'filtered',
+] as const;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
 /** Why a trigger request was turned away. */

@@ -5,6 +5,7 @@ export * from './flows.api';
 export * from './executions.api';
 export * from './team-events.api';
 export * from './deliveries.api';
+export * from './old-key-requests.api';
 export * from './credentials.api';
 export * from './catalog.api';
 export * from './password-policy';

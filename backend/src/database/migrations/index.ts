@@ -9,6 +9,7 @@ import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.j
 import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
 import { PollState1764620000000 } from './1764620000000-poll-state.js';
 import { RunAttempts1764730000001 } from './1764730000001-run-attempts.js';
+import { RetiredTriggerKeys1764760000001 } from './1764760000001-retired-trigger-keys.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   SessionsAndLoginLimits1764610010000,
   PollState1764620000000,
   RunAttempts1764730000001,
+  RetiredTriggerKeys1764760000001,
 ];

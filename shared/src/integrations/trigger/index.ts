@@ -10,6 +10,7 @@ export * from './trigger-schedule.node';
 export * from './trigger-manual.node';
 export * from './trigger-poll.node';
 export * from './webhook-trigger-config.schema';
+export * from './presets/index';
 
 /** Triggers: what starts a run (a trigger URL, a schedule, the Run button, a poll). */
 export const triggerIntegration = defineIntegration({

@@ -1,6 +1,7 @@
 import { defineNode } from '../../catalog/define-node';
 import { optionsOf } from '../../catalog/props';
 import { rotatableAuthTypes } from './secret-rotation';
+import { presetAuthProps } from './presets/preset-props';
 
 const signedPresets = ['github', 'stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks'];
 /** Methods checked with a public key the provider shows (not a shared secret). */
@@ -186,6 +187,7 @@ export const triggerWebhookNode = defineNode({
           placeholder: '2026-12-31T12:00:00Z',
           displayOptions: { show: { type: rotatableAuthTypes } },
         },
+        ...presetAuthProps,
       },
     },
     response: {

@@ -2,7 +2,9 @@ import { credentialCatalog } from '../../catalog/catalog';
 import { validateFlowDefinition } from '../../flow/validate-flow-definition';
 import { templateIssues, templateRequirements, templateToFlow } from '../flow-to-template';
 import { templateDocumentSchema } from '../template-document.schema';
+import { samplePayloadFor } from '../../integrations/trigger/presets';
 import { BUILT_IN_TEMPLATE_PREFIX, builtInTemplates } from './index';
+import { githubPushToSlackTemplate } from './github-push-to-slack.template';
 
 describe('builtInTemplates', () => {
   it('ships the GitHub, Stripe and scheduled-check templates under unique built-in ids', () => {
@@ -40,4 +42,19 @@ describe('builtInTemplates', () => {
       });
     },
   );
+
+  it('GitHub push → Slack samples the push event its filter lets through', () => {
+    const trigger = githubPushToSlackTemplate.definition.nodes[0];
+    const sample = samplePayloadFor(trigger.config as Parameters<typeof samplePayloadFor>[0]);
+    expect(sample?.headers['x-github-event']).toBe('push');
+    // The fields the Slack text reads are in it.
+    expect(sample?.body).toMatchObject({
+      pusher: { name: expect.any(String) },
+      commits: expect.any(Array),
+      ref: expect.stringMatching(/^refs\/heads\//),
+      head_commit: { message: expect.any(String) },
+      compare: expect.any(String),
+      repository: { full_name: expect.any(String) },
+    });
+  });
 });

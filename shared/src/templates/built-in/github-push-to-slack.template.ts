@@ -17,23 +17,17 @@ export const githubPushToSlackTemplate: TemplateDocument = {
         position: { x: 0, y: 0 },
         config: {
           methods: ['POST'],
-          auth: { type: 'github' },
+          // Other events (the ping on creation…) are answered and recorded as filtered; the
+          // GitHub preset de-duplicates by X-GitHub-Delivery and samples a push for the picker.
+          auth: { type: 'github', events: ['push'] },
           response: { mode: 'accepted' },
-          dedupe: { header: 'X-GitHub-Delivery' },
         },
-      },
-      {
-        id: 'n2',
-        type: 'logic.filter',
-        name: 'Only pushes',
-        position: { x: 260, y: 0 },
-        config: { condition: '{{ trigger.headers.`x-github-event` = "push" }}' },
       },
       {
         id: 'n3',
         type: 'slack.message',
         name: 'Tell Slack',
-        position: { x: 520, y: 0 },
+        position: { x: 260, y: 0 },
         config: {
           channel: '#deploys',
           text:
@@ -43,10 +37,7 @@ export const githubPushToSlackTemplate: TemplateDocument = {
         },
       },
     ],
-    edges: [
-      { id: 'e1', source: 'n1', target: 'n2' },
-      { id: 'e2', source: 'n2', target: 'n3' },
-    ],
+    edges: [{ id: 'e1', source: 'n1', target: 'n3' }],
   },
   credentialPlaceholders: {
     n3: { field: 'credentialId', credentialTypes: ['slack.webhook', 'slack.bot'] },

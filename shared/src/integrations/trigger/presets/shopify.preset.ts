@@ -1,0 +1,85 @@
+import { headerOf, jsonSample, type WebhookPreset } from './preset';
+
+const orderCreated = {
+  id: 5849372610581,
+  admin_graphql_api_id: 'gid://shopify/Order/5849372610581',
+  name: '#1042',
+  order_number: 1042,
+  email: 'jane@example.com',
+  created_at: '2026-11-30T10:15:02+01:00',
+  currency: 'EUR',
+  current_total_price: '49.99',
+  subtotal_price: '42.01',
+  total_tax: '7.98',
+  financial_status: 'paid',
+  fulfillment_status: null,
+  customer: {
+    id: 7302164889621,
+    email: 'jane@example.com',
+    first_name: 'Jane',
+    last_name: 'Doe',
+  },
+  line_items: [
+    {
+      id: 14820937285653,
+      product_id: 8123456789013,
+      variant_id: 44012345678901,
+      title: 'Canvas tote bag',
+      sku: 'TOTE-NAT',
+      quantity: 1,
+      price: '49.99',
+    },
+  ],
+  shipping_address: {
+    name: 'Jane Doe',
+    address1: 'Hauptstraße 5',
+    city: 'Berlin',
+    zip: '10115',
+    country_code: 'DE',
+  },
+};
+
+export const shopifyPreset: WebhookPreset = {
+  id: 'shopify',
+  title: 'Shopify',
+  eventOf: (request) => headerOf(request, 'x-shopify-topic'),
+  commonEvents: [
+    'orders/create',
+    'orders/paid',
+    'orders/updated',
+    'orders/cancelled',
+    'orders/fulfilled',
+    'refunds/create',
+    'products/create',
+    'products/update',
+    'customers/create',
+    'app/uninstalled',
+    'orders/*',
+  ],
+  deliveryIdOf: (request) => headerOf(request, 'x-shopify-webhook-id'),
+  deliveryIdSource: 'the X-Shopify-Webhook-Id header',
+  samples: [
+    jsonSample(
+      'orders/create',
+      {
+        'user-agent': 'Shopify-Captain-Hook',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-shop-domain': 'acme-shop.myshopify.com',
+        'x-shopify-api-version': '2025-10',
+        'x-shopify-webhook-id': 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
+        'x-shopify-triggered-at': '2026-11-30T09:15:03.112Z',
+        'x-shopify-hmac-sha256': '[redacted]',
+      },
+      orderCreated,
+    ),
+  ],
+  guide: {
+    where: 'Shopify admin → Settings → Notifications → Webhooks → Create webhook',
+    urlField: 'URL',
+    secretField: 'Your webhooks will be signed with (shown under the webhook list)',
+    secretSource: 'the provider shows it',
+    secretLooksLike: 'A 64-character hex string (for apps: the app’s client secret).',
+    contentType: 'JSON (Format)',
+    notes: ['Pick the event (topic) and the latest API version.'],
+  },
+};
