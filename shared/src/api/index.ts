@@ -7,3 +7,4 @@ export * from './deliveries.api';
 export * from './credentials.api';
 export * from './catalog.api';
 export * from './password-policy';
+export * from './sample-data.api';
