@@ -1,8 +1,39 @@
+import { isExpression, parseTemplate, isWholeExpression } from '@hookflow/shared';
 import { useState } from 'react';
-import { ExpressionInput } from './expression-input';
+import { ExpressionInput, type FormatInsert } from './expression-input';
+import { findJsonProblem, isInsideJsonString } from './json-text';
 
 const toText = (value: unknown) =>
   value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+
+/**
+ * Picks keep their type: an empty field becomes the whole-value `{{ path }}` (a number stays a
+ * number, an object an object); in a value position the placeholder is quoted, which the engine
+ * still evaluates to the typed value as the string is exactly one `{{ }}`; inside a string it
+ * is text.
+ */
+export const formatJsonInsert: FormatInsert = ({ expression }, text, start, end) => {
+  const placeholder = `{{ ${expression} }}`;
+  if ((text.slice(0, start) + text.slice(end)).trim() === '') return placeholder;
+  return isInsideJsonString(text, start) ? placeholder : `"${placeholder}"`;
+};
+
+function isWholeTemplate(text: string): boolean {
+  try {
+    return isExpression(text) && isWholeExpression(parseTemplate(text));
+  } catch {
+    return false;
+  }
+}
+
+/** What the field will send, and for text that is not JSON, what is wrong and where. */
+export function jsonFieldHint(text: string): string {
+  if (text.trim() === '') return 'JSON value';
+  const problem = findJsonProblem(text);
+  if (!problem) return 'JSON value';
+  if (isWholeTemplate(text)) return 'One {{ }} expression: sent as its value, type kept';
+  return `Not JSON, sent as text: ${problem.message}`;
+}
 
 /**
  * Any JSON value. Text that parses as JSON is stored as that value; other text is stored as a
@@ -20,28 +51,29 @@ export function JsonField({
   onChange: (value: unknown) => void;
 }) {
   const [text, setText] = useState(() => toText(value));
-  const [isJson, setIsJson] = useState(() => typeof value !== 'string');
 
   const change = (next: string) => {
     setText(next);
-    if (next.trim() === '') {
-      setIsJson(true);
-      onChange(undefined);
-      return;
-    }
+    if (next.trim() === '') return onChange(undefined);
     try {
       onChange(JSON.parse(next));
-      setIsJson(true);
     } catch {
       onChange(next);
-      setIsJson(false);
     }
   };
 
   return (
     <>
-      <ExpressionInput id={id} label={label} value={text} onChange={change} multiline code />
-      <span className="field__hint">{isJson ? 'JSON value' : 'Not JSON: sent as text'}</span>
+      <ExpressionInput
+        id={id}
+        label={label}
+        value={text}
+        onChange={change}
+        multiline
+        code
+        formatInsert={formatJsonInsert}
+      />
+      <span className="field__hint">{jsonFieldHint(text)}</span>
     </>
   );
 }
