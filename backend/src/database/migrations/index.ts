@@ -8,6 +8,7 @@ import { UnfinishedExecutions1764440000000 } from './1764440000000-unfinished-ex
 import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.js';
 import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
 import { PollState1764620000000 } from './1764620000000-poll-state.js';
+import { OrderedDefinitions1764770000001 } from './1764770000001-ordered-definitions.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ExecutionReplay1764450000000,
   SessionsAndLoginLimits1764610010000,
   PollState1764620000000,
+  OrderedDefinitions1764770000001,
 ];
