@@ -140,5 +140,9 @@ test('after a test run the picker offers the real output of the upstream step', 
   await picker.getByTitle('{{ steps.n2.total }}').click();
   expect(await body.inputValue()).toBe('{"total": "{{ steps.n2.total }}", "email": "x"}');
   await page.getByText('JSON value', { exact: true }).waitFor();
+  // The preview resolves it against the real output: a number, not "" or an example value.
+  await page.getByText('→ {"total":73.5,"email":"x"}').waitFor();
   await shot('picker-after');
+  await body.scrollIntoViewIfNeeded();
+  await shot('picker-after-json');
 });

@@ -32,7 +32,7 @@ const DELIVERY_WINDOW = 200;
  */
 const SAMPLE_SQL = `
 WITH flow AS (
-  SELECT f.id, f.definition -> 'nodes' AS nodes
+  SELECT f.id, (f.definition -> 'nodes')::jsonb AS nodes
     FROM ${APP_SCHEMA}.flows f WHERE f.id = $1 AND f.team_id = $2
 ), recent AS (
   SELECT e.id, e.status, e.dry_run, e.finished_at,

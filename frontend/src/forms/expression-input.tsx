@@ -21,6 +21,8 @@ export interface ExpressionInputProps {
   required?: boolean;
   /** How a pick is written into this field; `{{ path }}` by default. */
   formatInsert?: FormatInsert;
+  /** What the preview evaluates, when not the text itself (a JSON field's parsed value). */
+  previewValue?: unknown;
 }
 
 /** A text field that the data picker can insert into at the caret. */
@@ -36,6 +38,7 @@ export function ExpressionInput({
   placeholder,
   required,
   formatInsert = asTemplate,
+  previewValue = value,
 }: ExpressionInputProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const { setTarget } = usePicker();
@@ -81,7 +84,7 @@ export function ExpressionInput({
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      {expression && <ExpressionPreview value={value} />}
+      {expression && <ExpressionPreview value={previewValue} />}
     </>
   );
 }

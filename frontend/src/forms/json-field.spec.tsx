@@ -52,6 +52,27 @@ describe('JSON field', () => {
     expect(jsonFieldHint('{"a": 1}')).toBe('JSON value');
   });
 
+  it('previews a JSON body as the engine resolves it: each placeholder with its type', async () => {
+    const sample = {
+      trigger: {} as never,
+      steps: { n2: { total: 73.5, email: 'a@b.c' } },
+      execution: { id: 'preview', attempt: 1 },
+      flow: { id: 'f', name: 'F' },
+      vars: {},
+    };
+    render(
+      <PickerContext.Provider value={{ sample, setTarget: () => undefined, teamId: null }}>
+        <JsonField
+          id="body"
+          label="Body"
+          value={{ total: '{{ steps.n2.total }}', to: 'Mail {{ steps.n2.email }}' }}
+          onChange={() => undefined}
+        />
+      </PickerContext.Provider>,
+    );
+    expect(await screen.findByText('→ {"total":73.5,"to":"Mail a@b.c"}')).toBeVisible();
+  });
+
   it('takes a number picked from the data picker into a JSON body as a typed value', () => {
     let target: InsertTarget | null = null;
     const values: unknown[] = [];

@@ -1,5 +1,5 @@
 import { isExpression, parseTemplate, isWholeExpression } from '@hookflow/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ExpressionInput, type FormatInsert } from './expression-input';
 import { findJsonProblem, isInsideJsonString } from './json-text';
 
@@ -26,6 +26,14 @@ function isWholeTemplate(text: string): boolean {
   }
 }
 
+const parsedOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 /** What the field will send, and for text that is not JSON, what is wrong and where. */
 export function jsonFieldHint(text: string): string {
   if (text.trim() === '') return 'JSON value';
@@ -51,15 +59,12 @@ export function JsonField({
   onChange: (value: unknown) => void;
 }) {
   const [text, setText] = useState(() => toText(value));
+  // Stable per text: the preview evaluates it again only when it changes.
+  const parsed = useMemo(() => parsedOrText(text), [text]);
 
   const change = (next: string) => {
     setText(next);
-    if (next.trim() === '') return onChange(undefined);
-    try {
-      onChange(JSON.parse(next));
-    } catch {
-      onChange(next);
-    }
+    onChange(next.trim() === '' ? undefined : parsedOrText(next));
   };
 
   return (
@@ -72,6 +77,7 @@ export function JsonField({
         multiline
         code
         formatInsert={formatJsonInsert}
+        previewValue={parsed}
       />
       <span className="field__hint">{jsonFieldHint(text)}</span>
     </>

@@ -62,7 +62,7 @@ describe('data picker', () => {
     );
     expect(sections.map((section) => [section.root, section.source])).toEqual([
       ['trigger', 'example'],
-      ['steps.n2', 'from this run'],
+      ['steps.n2', 'from the run you opened'],
     ]);
     expect(sampleContext(sections, { id: 'f1', name: 'Orders' }).steps).toEqual({
       n2: { status: 201 },
@@ -123,6 +123,8 @@ describe('data picker', () => {
         email: '{{ trigger.body.email }}',
         missing: '{{ trigger.body.nope }}',
         text: 'Hi {{ trigger.body.email }}',
+        count: '{{ $count(trigger.body.items) }}',
+        big: '{{ trigger.body.total > 100 }}',
         fixed: 'plain',
       },
     };
@@ -133,9 +135,20 @@ describe('data picker', () => {
       email: 'a@b.c',
       missing: '…',
       text: '…',
+      count: 0,
+      big: false,
       fixed: 'plain',
     });
-    expect(Object.keys(derived)).toEqual(['b', 'a', 'email', 'missing', 'text', 'fixed']);
+    expect(Object.keys(derived)).toEqual([
+      'b',
+      'a',
+      'email',
+      'missing',
+      'text',
+      'count',
+      'big',
+      'fixed',
+    ]);
     expect(derivedOutput(flow().nodes[1], context)).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },

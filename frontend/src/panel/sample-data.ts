@@ -82,7 +82,8 @@ export function pickerSections(
 }
 
 function triggerSample(trigger: FlowNode, { session, recorded, now }: SampleSources): StepSample {
-  if (session.trigger !== undefined) return { value: session.trigger, source: 'from this request' };
+  if (session.trigger !== undefined)
+    return { value: session.trigger, source: 'from the request you picked' };
   const real = recorded[trigger.id];
   if (real) return recordedSample(real, now);
   return { value: triggerExample(trigger), source: 'example' };
@@ -93,7 +94,8 @@ function stepSample(
   { session, recorded, now }: SampleSources,
   context: ExpressionContext,
 ): StepSample {
-  if (node.id in session.steps) return { value: session.steps[node.id], source: 'from this run' };
+  if (node.id in session.steps)
+    return { value: session.steps[node.id], source: 'from the run you opened' };
   const real = recorded[node.id];
   if (real) return recordedSample(real, now);
   const derived = derivedOutput(node, context);
@@ -135,16 +137,25 @@ export function derivedOutput(node: FlowNode, context: ExpressionContext): unkno
 }
 
 const PLACEHOLDER = '…';
+// A guess at an expression's type from how it reads, for the placeholder's type.
+const NUMERIC = /^\s*\$(?:count|sum|number|length|round|floor|ceil|abs|max|min|average|toMillis)\(/;
+const BOOLEAN = /^\s*\$(?:exists|boolean|not|contains)\(|[<>]|!=|\s=\s|\b(?:and|or)\b/;
+
+function placeholderFor(source: string): unknown {
+  if (NUMERIC.test(source)) return 0;
+  if (BOOLEAN.test(source)) return false;
+  return PLACEHOLDER;
+}
 
 function fieldSample(value: unknown, context: ExpressionContext): unknown {
   if (!isExpression(value)) return value;
   try {
     const segments = parseTemplate(value);
     if (!isWholeExpression(segments)) return PLACEHOLDER;
-    const expression = segments.find((segment) => segment.kind === 'expression')!;
-    const names = plainPathOf(expression.source);
+    const { source } = segments.find((segment) => segment.kind === 'expression')!;
+    const names = plainPathOf(source);
     const found = names && readPlainPath(context, names);
-    return found === undefined || typeof found === 'symbol' ? PLACEHOLDER : found;
+    return found === undefined || typeof found === 'symbol' ? placeholderFor(source) : found;
   } catch {
     return PLACEHOLDER;
   }
