@@ -28,6 +28,8 @@ import { ExecutionsController } from './executions.controller.js';
 import { ExecutionsService } from './executions.service.js';
 import { FlowRunsController } from './flow-runs.controller.js';
 import { RunAttemptEntity } from './run-attempt.entity.js';
+import { SampleDataController } from './sample-data.controller.js';
+import { SampleDataService } from './sample-data.service.js';
 import { StepRunEntity } from './step-run.entity.js';
 
 @Module({
@@ -38,9 +40,10 @@ import { StepRunEntity } from './step-run.entity.js';
     CredentialsModule,
     SchedulesModule,
   ],
-  controllers: [ExecutionsController, FlowRunsController],
+  controllers: [ExecutionsController, FlowRunsController, SampleDataController],
   providers: [
     ExecutionsService,
+    SampleDataService,
     ExecutionStore,
     ExecutionQueue,
     ExecutionAdmission,

@@ -10,7 +10,7 @@ export class FlowVersionEntity {
   @PrimaryColumn({ type: 'integer' })
   version: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   definition: FlowDefinition;
 
   /** The user who published it; null when unknown (before this was recorded) or deleted. */

@@ -25,7 +25,7 @@ export class FlowEntity {
   status: FlowStatus;
 
   /** The draft. Secret config values are sealed in place (see flow-secrets.ts). */
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   definition: FlowDefinition;
 
   @Column({ name: 'published_version', type: 'integer', nullable: true })

@@ -18,7 +18,7 @@ export class TemplateEntity {
   description: string;
 
   /** The template document: no credentials, secrets or trigger keys by construction. */
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   document: TemplateDocument;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })

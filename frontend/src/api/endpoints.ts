@@ -11,6 +11,7 @@ import type {
   ExecutionStatus,
   ExecutionSummary,
   FlowDefinition,
+  FlowSampleData,
   FlowSummary,
   FlowVersion,
   FlowVersionSummary,
@@ -103,6 +104,8 @@ export const flowsApi = {
     api.get<FlowVersion>(`${flowPath(teamId, flowId)}/versions/${version}`, signal),
   run: (teamId: string, flowId: string, payload: unknown, dryRun = false) =>
     api.post<RunFlowResponse>(`${flowPath(teamId, flowId)}/run`, { payload, dryRun }),
+  sampleData: (teamId: string, flowId: string, signal?: AbortSignal) =>
+    api.get<FlowSampleData>(`${flowPath(teamId, flowId)}/sample-data`, signal),
 };
 
 const deliveryPath = (teamId: string, flowId: string, deliveryId: string) =>

@@ -1,5 +1,16 @@
 import type { SelectOption } from '@hookflow/shared';
+import { useState } from 'react';
 import { ExpressionInput } from './expression-input';
+
+type Row = [name: string, value: string];
+
+const sameContent = (rows: Row[], value: Record<string, string> | undefined) => {
+  const entries = Object.entries(value ?? {});
+  return (
+    entries.length === new Set(rows.map(([key]) => key)).size &&
+    entries.every(([key, text]) => rows.some((row) => row[0] === key && row[1] === text))
+  );
+};
 
 /** Rows of name/value pairs (headers, query, fields); values may hold templates. */
 export function KeyValueField({
@@ -13,9 +24,19 @@ export function KeyValueField({
   value: Record<string, string> | undefined;
   onChange: (value: Record<string, string> | undefined) => void;
 }) {
-  const rows = Object.entries(value ?? {});
-  const write = (next: [string, string][]) =>
-    onChange(next.length ? Object.fromEntries(next) : undefined);
+  // The rows keep the order typed: an object puts number-like names ("10", "2") first, so a
+  // row would jump while its name is typed. An outside change (undo) brings the value's order.
+  const [state, setState] = useState({ source: value, rows: Object.entries(value ?? {}) });
+  let rows = state.rows;
+  if (state.source !== value && !sameContent(state.rows, value)) {
+    rows = Object.entries(value ?? {});
+    setState({ source: value, rows });
+  }
+  const write = (next: Row[]) => {
+    const written = next.length ? Object.fromEntries(next) : undefined;
+    setState({ source: written, rows: next });
+    onChange(written);
+  };
 
   return (
     <div className="key-value" id={id}>

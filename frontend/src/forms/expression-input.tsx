@@ -1,6 +1,11 @@
 import { useRef } from 'react';
 import { ExpressionPreview } from './expression-preview';
-import { usePicker } from './picker-context';
+import { usePicker, type PickedData } from './picker-context';
+
+/** The text a pick inserts at the caret (`start`…`end` of `text`). */
+export type FormatInsert = (picked: PickedData, text: string, start: number, end: number) => string;
+
+const asTemplate: FormatInsert = ({ expression }) => `{{ ${expression} }}`;
 
 export interface ExpressionInputProps {
   id: string;
@@ -14,6 +19,10 @@ export interface ExpressionInputProps {
   secret?: boolean;
   placeholder?: string;
   required?: boolean;
+  /** How a pick is written into this field; `{{ path }}` by default. */
+  formatInsert?: FormatInsert;
+  /** What the preview evaluates, when not the text itself (a JSON field's parsed value). */
+  previewValue?: unknown;
 }
 
 /** A text field that the data picker can insert into at the caret. */
@@ -28,6 +37,8 @@ export function ExpressionInput({
   secret,
   placeholder,
   required,
+  formatInsert = asTemplate,
+  previewValue = value,
 }: ExpressionInputProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const { setTarget } = usePicker();
@@ -36,11 +47,12 @@ export function ExpressionInput({
     if (!expression) return;
     setTarget({
       label,
-      insert: (text) => {
+      insert: (picked) => {
         const element = ref.current;
         const current = element?.value ?? value;
         const start = element?.selectionStart ?? current.length;
         const end = element?.selectionEnd ?? start;
+        const text = formatInsert(picked, current, start, end);
         onChange(current.slice(0, start) + text + current.slice(end));
       },
     });
@@ -72,7 +84,7 @@ export function ExpressionInput({
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      {expression && <ExpressionPreview value={value} />}
+      {expression && <ExpressionPreview value={previewValue} />}
     </>
   );
 }

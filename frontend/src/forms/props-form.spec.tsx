@@ -147,7 +147,11 @@ describe(PropsForm.name, () => {
       target: { value: 'plain {{ trigger.body.id }}' },
     });
     expect(last().body).toBe('plain {{ trigger.body.id }}');
-    expect(screen.getByText('Not JSON: sent as text')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Not JSON, sent as text: unquoted text at line 1 col 1 — did you mean "plain"?',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows conditional fields per displayOptions and secrets as password inputs', async () => {

@@ -5,6 +5,7 @@ export interface DataPath {
   /** Path relative to the section, e.g. `body.order.id`, for display. */
   label: string;
   preview: string;
+  value: unknown;
 }
 
 const MAX_DEPTH = 5;
@@ -21,7 +22,7 @@ export function listPaths(value: unknown, root: string): DataPath[] {
   const paths: DataPath[] = [];
   const walk = (current: unknown, expression: string, label: string, depth: number) => {
     if (paths.length >= MAX_PATHS) return;
-    if (label) paths.push({ expression, label, preview: previewOf(current) });
+    if (label) paths.push({ expression, label, preview: previewOf(current), value: current });
     if (depth >= MAX_DEPTH || current === null || typeof current !== 'object') return;
     const entries = Array.isArray(current)
       ? current.slice(0, 1).map((item, index) => [String(index), item] as const)

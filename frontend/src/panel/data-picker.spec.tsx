@@ -2,9 +2,17 @@ import { createDefaultDefinition, type FlowDefinition } from '@hookflow/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DataPicker } from './data-picker';
 import { listPaths } from './data-paths';
-import { pickerSections, sampleContext } from './sample-data';
-import { PickerContext } from '../forms/picker-context';
+import { derivedOutput, pickerSections, sampleContext, type SampleSources } from './sample-data';
+import { PickerContext, type InsertTarget } from '../forms/picker-context';
 import { ExpressionInput } from '../forms/expression-input';
+
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+const sources = (overrides: Partial<SampleSources> = {}): SampleSources => ({
+  session: { steps: {} },
+  recorded: {},
+  now: NOW,
+  ...overrides,
+});
 
 function flow(): FlowDefinition {
   const definition = createDefaultDefinition();
@@ -35,24 +43,124 @@ describe('data picker', () => {
     ]);
   });
 
-  it('offers the trigger and the earlier steps only, last-run outputs over samples', () => {
+  it('offers the trigger and the earlier steps only, the opened run over recorded outputs', () => {
     const sections = pickerSections(
-      { definition: flow(), sample: { steps: { n2: { status: 201 } } } },
+      flow(),
       'n3',
+      sources({
+        session: { steps: { n2: { status: 201 } } },
+        recorded: {
+          n2: {
+            source: 'test run',
+            executionId: 'x1',
+            at: '2026-12-02T11:58:00Z',
+            output: { status: 500 },
+            truncated: false,
+          },
+        },
+      }),
     );
     expect(sections.map((section) => [section.root, section.source])).toEqual([
-      ['trigger', 'sample'],
-      ['steps.n2', 'last run'],
+      ['trigger', 'example'],
+      ['steps.n2', 'from the run you opened'],
     ]);
     expect(sampleContext(sections, { id: 'f1', name: 'Orders' }).steps).toEqual({
       n2: { status: 201 },
     });
   });
 
+  it('labels recorded outputs with their source and age, before derived samples and examples', () => {
+    const definition = flow();
+    definition.nodes[2].config = { fields: { total: '{{ trigger.body.total }}' } };
+    definition.nodes.push({
+      id: 'n5',
+      type: 'http.request',
+      name: 'After',
+      config: {},
+      position: { x: 0, y: 0 },
+    });
+    definition.edges.push({ id: 'e3', source: 'n3', target: 'n5' });
+    const recorded: SampleSources['recorded'] = {
+      n1: {
+        source: 'captured event',
+        executionId: 'x1',
+        at: '2026-12-02T09:00:00Z',
+        output: { body: { total: 73.5 } },
+        truncated: false,
+      },
+      n2: {
+        source: 'test run',
+        executionId: 'x2',
+        at: '2026-12-02T11:58:00Z',
+        output: { status: 200, body: { only: 'real' } },
+        truncated: true,
+      },
+    };
+    const sections = pickerSections(definition, 'n5', sources({ recorded }));
+    expect(sections.map((section) => [section.root, section.source, section.value])).toEqual([
+      ['trigger', 'from captured event 3 h ago', { body: { total: 73.5 } }],
+      ['steps.n2', 'from test run 2 min ago, shortened', { status: 200, body: { only: 'real' } }],
+      // Derived from its fields, reading the real trigger request.
+      ['steps.n3', 'from your fields', { total: 73.5 }],
+    ]);
+    expect(pickerSections(definition, 'n5', sources()).map((section) => section.source)).toEqual([
+      'example',
+      'from your fields',
+      'from your fields',
+    ]);
+  });
+
+  it("derives a transform's output from its own fields, in their order and with their types", () => {
+    const context = sampleContext(
+      [{ root: 'trigger', title: '', source: '', value: { body: { email: 'a@b.c' } } }],
+      { id: 'f', name: 'F' },
+    );
+    const node = flow().nodes[2];
+    node.config = {
+      fields: {
+        b: 1,
+        a: true,
+        email: '{{ trigger.body.email }}',
+        missing: '{{ trigger.body.nope }}',
+        text: 'Hi {{ trigger.body.email }}',
+        count: '{{ $count(trigger.body.items) }}',
+        big: '{{ trigger.body.total > 100 }}',
+        fixed: 'plain',
+      },
+    };
+    const derived = derivedOutput(node, context) as Record<string, unknown>;
+    expect(derived).toEqual({
+      b: 1,
+      a: true,
+      email: 'a@b.c',
+      missing: '…',
+      text: '…',
+      count: 0,
+      big: false,
+      fixed: 'plain',
+    });
+    expect(Object.keys(derived)).toEqual([
+      'b',
+      'a',
+      'email',
+      'missing',
+      'text',
+      'count',
+      'big',
+      'fixed',
+    ]);
+    expect(derivedOutput(flow().nodes[1], context)).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: {},
+    });
+    expect(derivedOutput(flow().nodes[3], context)).toBeUndefined();
+  });
+
   it('inserts {{ path }} into the focused field at the caret and previews the result', async () => {
-    const sections = pickerSections({ definition: flow(), sample: { steps: {} } }, 'n3');
+    const sections = pickerSections(flow(), 'n3', sources());
     const sample = sampleContext(sections, { id: 'f1', name: 'Orders' });
-    let target: { insert: (text: string) => void; label: string } | null = null;
+    let target: InsertTarget | null = null;
     const onChange = jest.fn();
 
     const { rerender } = render(
@@ -70,7 +178,7 @@ describe('data picker', () => {
       <DataPicker
         sections={sections}
         targetLabel={target!.label}
-        onInsert={(text) => target!.insert(text)}
+        onInsert={(picked) => target!.insert(picked)}
       />,
     );
     expect(screen.getByText('Click a field to insert it into “URL”.')).toBeInTheDocument();
@@ -78,8 +186,11 @@ describe('data picker', () => {
     expect(onChange).toHaveBeenCalledWith('Hi {{ trigger.body.sender.login }}!');
 
     fireEvent.click(screen.getByRole('button', { name: /Fetch order/ }));
-    fireEvent.click(screen.getByTitle('{{ steps.n2.body.id }}'));
-    expect(onChange).toHaveBeenLastCalledWith('Hi {{ steps.n2.body.id }}!');
+    fireEvent.click(screen.getByTitle('{{ steps.n2.status }}'));
+    expect(onChange).toHaveBeenLastCalledWith('Hi {{ steps.n2.status }}!');
+    // Trigger and step sections are open: the second "whole output" is the step's.
+    fireEvent.click(screen.getAllByRole('button', { name: 'Insert the whole step output' })[1]);
+    expect(onChange).toHaveBeenLastCalledWith('Hi {{ steps.n2 }}!');
 
     rerender(
       <PickerContext.Provider value={{ sample, setTarget: () => undefined, teamId: null }}>

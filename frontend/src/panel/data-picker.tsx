@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { PickedData } from '../forms/picker-context';
 import { listPaths } from './data-paths';
 
 export interface DataPickerSection {
@@ -6,11 +7,11 @@ export interface DataPickerSection {
   root: string;
   title: string;
   value: unknown;
-  /** Where the value comes from, e.g. "sample" or "last run". */
+  /** Where the value comes from, e.g. "from test run 2 min ago", "from your fields", "example". */
   source: string;
 }
 
-/** Lists the fields of the trigger and earlier steps; a click inserts `{{ path }}` into the focused field. */
+/** Lists the fields of the trigger and earlier steps; a click inserts one into the focused field. */
 export function DataPicker({
   sections,
   targetLabel,
@@ -18,9 +19,11 @@ export function DataPicker({
 }: {
   sections: DataPickerSection[];
   targetLabel: string | null;
-  onInsert: (text: string) => void;
+  onInsert: (picked: PickedData) => void;
 }) {
   const [open, setOpen] = useState<Record<string, boolean>>({ trigger: true });
+  // Keep the focus (and caret) in the field being edited.
+  const keepFocus = (event: React.MouseEvent) => event.preventDefault();
 
   return (
     <section className="data-picker" aria-label="Data picker">
@@ -41,10 +44,22 @@ export function DataPicker({
               onClick={() => setOpen((state) => ({ ...state, [section.root]: !expanded }))}
             >
               {expanded ? '▾' : '▸'} {section.title}{' '}
-              <span className="muted small">({section.source})</span>
+              <span className="muted small data-picker__source">· {section.source}</span>
             </button>
             {expanded && (
               <ul className="data-picker__list">
+                <li>
+                  <button
+                    type="button"
+                    className="data-picker__path data-picker__whole"
+                    disabled={!targetLabel}
+                    title={`{{ ${section.root} }}`}
+                    onMouseDown={keepFocus}
+                    onClick={() => onInsert({ expression: section.root, value: section.value })}
+                  >
+                    <span className="data-picker__label">Insert the whole step output</span>
+                  </button>
+                </li>
                 {listPaths(section.value, section.root).map((path) => (
                   <li key={path.expression}>
                     <button
@@ -52,9 +67,8 @@ export function DataPicker({
                       className="data-picker__path"
                       disabled={!targetLabel}
                       title={`{{ ${path.expression} }}`}
-                      // Keep the focus (and caret) in the field being edited.
-                      onMouseDown={(event) => event.preventDefault()}
-                      onClick={() => onInsert(`{{ ${path.expression} }}`)}
+                      onMouseDown={keepFocus}
+                      onClick={() => onInsert({ expression: path.expression, value: path.value })}
                     >
                       <span className="data-picker__label">{path.label}</span>
                       <span className="data-picker__preview">{path.preview}</span>

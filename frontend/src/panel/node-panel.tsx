@@ -12,6 +12,7 @@ import { PickerContext, type InsertTarget } from '../forms/picker-context';
 import { PropsForm } from '../forms/props-form';
 import { RetrySettings } from './retry-settings';
 import { pickerSections, sampleContext } from './sample-data';
+import { useRecordedSamples } from './use-recorded-samples';
 
 export interface NodePanelProps {
   teamId: string;
@@ -38,10 +39,20 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
   // Only steps that talk to other systems fail in ways worth retrying.
   const canRetry = description?.category === 'action' || description?.category === 'integration';
 
+  const recorded = useRecordedSamples(teamId, flow.id, node.id);
+  // A transform's derived sample follows its fields as they are typed.
+  const configsKey = useFlowStore((state) =>
+    JSON.stringify(state.definition.nodes.map((each) => each.config)),
+  );
   const sections = useMemo(
-    () => pickerSections({ definition: store.getState().definition, sample }, node.id),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- edges and nodesKey stand for the definition
-    [store, edges, nodesKey, sample, node.id],
+    () =>
+      pickerSections(store.getState().definition, node.id, {
+        session: sample,
+        recorded: recorded.nodes,
+        now: recorded.readAt,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- edges, nodesKey and configsKey stand for the definition
+    [store, edges, nodesKey, configsKey, sample, recorded, node.id],
   );
   const picker = useMemo(
     () => ({ sample: sampleContext(sections, flow), setTarget, teamId }),
@@ -140,7 +151,7 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
           <DataPicker
             sections={sections}
             targetLabel={target?.label ?? null}
-            onInsert={(text) => target?.insert(text)}
+            onInsert={(picked) => target?.insert(picked)}
           />
         </div>
       )}

@@ -1,11 +1,19 @@
 import {
   getNodeDescription,
+  isExpression,
   samplePayloadFor,
+  parseTemplate,
+  plainPathOf,
+  readPlainPath,
+  isWholeExpression,
   type ExpressionContext,
   type FlowDefinition,
+  type FlowNode,
+  type NodeSampleData,
 } from '@hookflow/shared';
 import type { FlowEditorState } from '../editor/flow-store';
 import type { DataPickerSection } from './data-picker';
+import { timeAgo } from './time-ago';
 
 /** Ids of the nodes that run before `nodeId` (its ancestors), in definition order. */
 export function upstreamNodeIds(definition: FlowDefinition, nodeId: string): string[] {
@@ -24,42 +32,145 @@ export function upstreamNodeIds(definition: FlowDefinition, nodeId: string): str
 }
 
 /**
- * Data for the picker and preview: the captured trigger request and step outputs of the last
- * run where there are some, the provider preset's or the node descriptions' samples otherwise.
+ * The example a trigger shows before any real request: the one place to swap in per-provider
+ * sample payloads.
+ */
+export function triggerExample(trigger: FlowNode): unknown {
+  // A provider preset's sample (GitHub push…) before the node's generic one.
+  return samplePayloadFor(trigger.config) ?? getNodeDescription(trigger.type)?.sampleOutput;
+}
+
+/** What the picker knows of a step: a value and where it comes from, for the label. */
+interface StepSample {
+  value: unknown;
+  source: string;
+}
+
+export interface SampleSources {
+  /** The run opened on the canvas or the request picked in the trigger panel, this session. */
+  session: Pick<FlowEditorState, 'sample'>['sample'];
+  /** `GET …/sample-data`: each node's last real output. */
+  recorded: Record<string, NodeSampleData>;
+  now: number;
+}
+
+/**
+ * Data for the picker and preview, per upstream step: what it really produced (the run opened
+ * in this session, else its last recorded output), else a sample derived from its config, else
+ * the node type's example — each labelled with where it comes from.
  */
 export function pickerSections(
-  state: Pick<FlowEditorState, 'definition' | 'sample'>,
+  definition: FlowDefinition,
   nodeId: string,
+  sources: SampleSources,
 ): DataPickerSection[] {
-  const { definition, sample } = state;
   const trigger = definition.nodes.find(
     (node) => getNodeDescription(node.type)?.category === 'trigger',
   );
   const sections: DataPickerSection[] = [];
-  if (trigger) {
-    sections.push({
-      root: 'trigger',
-      title: `Trigger: ${trigger.name}`,
-      // A provider preset's sample (GitHub push…) before the node's generic one.
-      value:
-        sample.trigger ??
-        samplePayloadFor(trigger.config) ??
-        getNodeDescription(trigger.type)?.sampleOutput,
-      source: sample.trigger ? 'captured' : 'sample',
-    });
-  }
+  const context: ExpressionContext = emptyContext();
+  const add = (root: string, title: string, sample: StepSample) => {
+    sections.push({ root, title, value: sample.value, source: sample.source });
+    if (root === 'trigger') context.trigger = sample.value as ExpressionContext['trigger'];
+    else context.steps[root.slice('steps.'.length)] = sample.value;
+  };
+  if (trigger) add('trigger', `Trigger: ${trigger.name}`, triggerSample(trigger, sources));
   const upstream = new Set(upstreamNodeIds(definition, nodeId));
   for (const node of definition.nodes) {
     if (!upstream.has(node.id) || node.id === trigger?.id) continue;
-    const captured = node.id in sample.steps;
-    sections.push({
-      root: `steps.${node.id}`,
-      title: `${node.name} (${node.id})`,
-      value: captured ? sample.steps[node.id] : getNodeDescription(node.type)?.sampleOutput,
-      source: captured ? 'last run' : 'sample',
-    });
+    add(`steps.${node.id}`, `${node.name} (${node.id})`, stepSample(node, sources, context));
   }
   return sections;
+}
+
+function triggerSample(trigger: FlowNode, { session, recorded, now }: SampleSources): StepSample {
+  if (session.trigger !== undefined)
+    return { value: session.trigger, source: 'from the request you picked' };
+  const real = recorded[trigger.id];
+  if (real) return recordedSample(real, now);
+  return { value: triggerExample(trigger), source: 'example' };
+}
+
+function stepSample(
+  node: FlowNode,
+  { session, recorded, now }: SampleSources,
+  context: ExpressionContext,
+): StepSample {
+  if (node.id in session.steps)
+    return { value: session.steps[node.id], source: 'from the run you opened' };
+  const real = recorded[node.id];
+  if (real) return recordedSample(real, now);
+  const derived = derivedOutput(node, context);
+  if (derived !== undefined) return { value: derived, source: 'from your fields' };
+  return { value: getNodeDescription(node.type)?.sampleOutput, source: 'example' };
+}
+
+function recordedSample(real: NodeSampleData, now: number): StepSample {
+  const cut = real.truncated ? ', shortened' : '';
+  return { value: real.output, source: `from ${real.source} ${timeAgo(real.at, now)}${cut}` };
+}
+
+/**
+ * What a step will likely output, from its own config: a transform's fields (literals as
+ * typed, plain paths read from the samples before it, anything else a placeholder), an HTTP
+ * request's usual response shape. Undefined when the config says nothing useful.
+ */
+export function derivedOutput(node: FlowNode, context: ExpressionContext): unknown {
+  switch (node.type) {
+    case 'data.transform': {
+      const fields = node.config.fields;
+      if (!fields || typeof fields !== 'object' || !Object.keys(fields).length) return undefined;
+      return Object.fromEntries(
+        Object.entries(fields as Record<string, unknown>).map(([key, value]) => [
+          key,
+          fieldSample(value, context),
+        ]),
+      );
+    }
+    case 'http.request':
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: node.config.method === 'HEAD' ? '' : {},
+      };
+    default:
+      return undefined;
+  }
+}
+
+const PLACEHOLDER = '…';
+// A guess at an expression's type from how it reads, for the placeholder's type.
+const NUMERIC = /^\s*\$(?:count|sum|number|length|round|floor|ceil|abs|max|min|average|toMillis)\(/;
+const BOOLEAN = /^\s*\$(?:exists|boolean|not|contains)\(|[<>]|!=|\s=\s|\b(?:and|or)\b/;
+
+function placeholderFor(source: string): unknown {
+  if (NUMERIC.test(source)) return 0;
+  if (BOOLEAN.test(source)) return false;
+  return PLACEHOLDER;
+}
+
+function fieldSample(value: unknown, context: ExpressionContext): unknown {
+  if (!isExpression(value)) return value;
+  try {
+    const segments = parseTemplate(value);
+    if (!isWholeExpression(segments)) return PLACEHOLDER;
+    const { source } = segments.find((segment) => segment.kind === 'expression')!;
+    const names = plainPathOf(source);
+    const found = names && readPlainPath(context, names);
+    return found === undefined || typeof found === 'symbol' ? placeholderFor(source) : found;
+  } catch {
+    return PLACEHOLDER;
+  }
+}
+
+function emptyContext(): ExpressionContext {
+  return {
+    trigger: {} as ExpressionContext['trigger'],
+    steps: {},
+    execution: { id: 'preview', attempt: 1 },
+    flow: { id: 'preview', name: '' },
+    vars: {},
+  };
 }
 
 export function sampleContext(

@@ -9,3 +9,4 @@ export * from './old-key-requests.api';
 export * from './credentials.api';
 export * from './catalog.api';
 export * from './password-policy';
+export * from './sample-data.api';

@@ -10,6 +10,7 @@ import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-an
 import { PollState1764620000000 } from './1764620000000-poll-state.js';
 import { RunAttempts1764730000001 } from './1764730000001-run-attempts.js';
 import { RetiredTriggerKeys1764760000001 } from './1764760000001-retired-trigger-keys.js';
+import { OrderedDefinitions1764770000001 } from './1764770000001-ordered-definitions.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   PollState1764620000000,
   RunAttempts1764730000001,
   RetiredTriggerKeys1764760000001,
+  OrderedDefinitions1764770000001,
 ];
