@@ -16,14 +16,13 @@ import {
   notifyFlowChangeSql,
   PostgresFlowChangeRelay,
 } from './flow-change-relay.js';
-import { HooksController } from './hooks.controller.js';
 import { SyncReplyWaiter } from './sync-reply.js';
 import { TriggerIngressService } from './trigger-ingress.service.js';
 import { TriggerResolver } from './trigger-resolver.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), FlowsModule, ExecutionsModule, TeamsModule],
-  controllers: [HooksController, DeliveriesController],
+  controllers: [DeliveriesController], // trigger URLs: hooks-handler.ts, ahead of the router
   providers: [
     TriggerIngressService,
     TriggerResolver,
