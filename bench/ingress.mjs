@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   createFlow,
@@ -19,7 +18,8 @@ import {
   startServerMode,
 } from './lib/hookflow.mjs';
 import { ingest } from './lib/measure.mjs';
-import { freePort, installCleanup, start, stopAll } from './lib/procs.mjs';
+import { startFloorDurable } from './lib/floors.mjs';
+import { installCleanup, stopAll } from './lib/procs.mjs';
 import { latestProfile, profileMarkdown, summarizeProfile } from './lib/profile.mjs';
 import { startSink } from './lib/sink.mjs';
 
@@ -50,34 +50,22 @@ installCleanup(async () => {
 
 async function durableFloor() {
   execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', floorDb]);
-  const port = await freePort();
-  const child = start(
-    'ingress-durable-floor',
-    process.execPath,
-    [fileURLToPath(new URL('./ingress-durable-floor.mjs', import.meta.url))],
-    {
-      env: {
-        PORT: String(port),
-        DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${floorDb}`,
-        REDIS_URL: REDIS,
-        QUEUE_NAME: `hookflow-ingress-floor-${process.pid}`,
-        HMAC_SECRET,
-      },
-    },
-  );
-  const url = `http://127.0.0.1:${port}/hooks/floor`;
-  // Any answer (401 for the unsigned probe) means listening.
-  for (let i = 0; ; i += 1) {
-    const answer = await fetch(url, { method: 'POST', body: '{}' }).catch(() => undefined);
-    if (answer) break;
-    if (i > 100 || child.exitCode !== null) throw new Error(`floor not listening: ${child.tail()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const floor = await startFloorDurable({
+    databaseUrl: `postgres://postgres@127.0.0.1:5432/${floorDb}`,
+    redisUrl: REDIS,
+    secret: HMAC_SECRET,
+    withQueue: true,
+  });
   try {
     log('durable floor: ingest');
-    rows.floor = await ingest({ ...settings, url, secret: HMAC_SECRET, rssPid: child.pid });
+    rows.floor = await ingest({
+      ...settings,
+      url: floor.url,
+      secret: HMAC_SECRET,
+      rssPid: floor.child.pid,
+    });
   } finally {
-    await child.stop();
+    await floor.stop();
     execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', floorDb]);
   }
 }
