@@ -3,9 +3,10 @@
 // one PostgreSQL INSERT with synchronous commit + BullMQ add), Hookflow server (api + worker live)
 // and Hookflow embedded, same signed 1 KB body, 50 connections. Prints ratios against the floor.
 //   node bench/ingress.mjs [--seconds=5] [--reps=2] [--only=floor,server,embedded] [--profile]
+//     [--backend=<main.js>]   (another build, as for bench/run.mjs)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createFlow,
@@ -16,6 +17,7 @@ import {
   signup,
   startEmbeddedMode,
   startServerMode,
+  useBackend,
 } from './lib/hookflow.mjs';
 import { ingest } from './lib/measure.mjs';
 import { startFloorDurable } from './lib/floors.mjs';
@@ -29,9 +31,11 @@ const { values: args } = parseArgs({
     reps: { type: 'string', default: '2' },
     only: { type: 'string', default: 'floor,server,embedded' },
     profile: { type: 'boolean', default: false },
+    backend: { type: 'string' },
   },
 });
 const only = new Set(args.only.split(','));
+if (args.backend) useBackend(resolve(args.backend));
 const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 const log = (line) => process.stderr.write(`${line}\n`);
 const settings = {
@@ -118,7 +122,7 @@ try {
 const cell = (row, field) => row?.stats?.[field]?.median ?? row?.reps?.[0]?.[field] ?? '–';
 const rps = (name) => Number(cell(rows[name], 'rps'));
 let table =
-  '| target | req/s | p50 ms | p99 ms | errors | RSS MB | ratio |\n|---|---|---|---|---|---|---|\n';
+  '| target | req/s | p50 ms | p99 ms | errors | RSS MB | CPU µs/req | ratio |\n|---|---|---|---|---|---|---|---|\n';
 for (const [name, label, ratio] of [
   ['floor', 'durable floor (http + HMAC + INSERT + BullMQ add)', ''],
   [
@@ -133,7 +137,7 @@ for (const [name, label, ratio] of [
   ],
 ]) {
   if (!rows[name]) continue;
-  table += `| ${label} | ${cell(rows[name], 'rps')} | ${cell(rows[name], 'p50')} | ${cell(rows[name], 'p99')} | ${cell(rows[name], 'errors')} | ${cell(rows[name], 'rssMb')} | ${ratio} |\n`;
+  table += `| ${label} | ${cell(rows[name], 'rps')} | ${cell(rows[name], 'p50')} | ${cell(rows[name], 'p99')} | ${cell(rows[name], 'errors')} | ${cell(rows[name], 'rssMb')} | ${cell(rows[name], 'cpuUsPerRequest')} | ${ratio} |\n`;
 }
 process.stdout.write(table);
 for (const [role, summary] of Object.entries(profiles))
