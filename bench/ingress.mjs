@@ -3,10 +3,10 @@
 // one PostgreSQL INSERT with synchronous commit + BullMQ add), Hookflow server (api + worker live)
 // and Hookflow embedded, same signed 1 KB body, 50 connections. Prints ratios against the floor.
 //   node bench/ingress.mjs [--seconds=5] [--reps=2] [--only=floor,server,embedded] [--profile]
+//     [--backend=<main.js>]   (another build, as for bench/run.mjs)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createFlow,
@@ -17,9 +17,11 @@ import {
   signup,
   startEmbeddedMode,
   startServerMode,
+  useBackend,
 } from './lib/hookflow.mjs';
 import { ingest } from './lib/measure.mjs';
-import { freePort, installCleanup, start, stopAll } from './lib/procs.mjs';
+import { startFloorDurable } from './lib/floors.mjs';
+import { installCleanup, stopAll } from './lib/procs.mjs';
 import { latestProfile, profileMarkdown, summarizeProfile } from './lib/profile.mjs';
 import { startSink } from './lib/sink.mjs';
 
@@ -29,9 +31,11 @@ const { values: args } = parseArgs({
     reps: { type: 'string', default: '2' },
     only: { type: 'string', default: 'floor,server,embedded' },
     profile: { type: 'boolean', default: false },
+    backend: { type: 'string' },
   },
 });
 const only = new Set(args.only.split(','));
+if (args.backend) useBackend(resolve(args.backend));
 const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 const log = (line) => process.stderr.write(`${line}\n`);
 const settings = {
@@ -50,34 +54,22 @@ installCleanup(async () => {
 
 async function durableFloor() {
   execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', floorDb]);
-  const port = await freePort();
-  const child = start(
-    'ingress-durable-floor',
-    process.execPath,
-    [fileURLToPath(new URL('./ingress-durable-floor.mjs', import.meta.url))],
-    {
-      env: {
-        PORT: String(port),
-        DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${floorDb}`,
-        REDIS_URL: REDIS,
-        QUEUE_NAME: `hookflow-ingress-floor-${process.pid}`,
-        HMAC_SECRET,
-      },
-    },
-  );
-  const url = `http://127.0.0.1:${port}/hooks/floor`;
-  // Any answer (401 for the unsigned probe) means listening.
-  for (let i = 0; ; i += 1) {
-    const answer = await fetch(url, { method: 'POST', body: '{}' }).catch(() => undefined);
-    if (answer) break;
-    if (i > 100 || child.exitCode !== null) throw new Error(`floor not listening: ${child.tail()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const floor = await startFloorDurable({
+    databaseUrl: `postgres://postgres@127.0.0.1:5432/${floorDb}`,
+    redisUrl: REDIS,
+    secret: HMAC_SECRET,
+    withQueue: true,
+  });
   try {
     log('durable floor: ingest');
-    rows.floor = await ingest({ ...settings, url, secret: HMAC_SECRET, rssPid: child.pid });
+    rows.floor = await ingest({
+      ...settings,
+      url: floor.url,
+      secret: HMAC_SECRET,
+      rssPid: floor.child.pid,
+    });
   } finally {
-    await child.stop();
+    await floor.stop();
     execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', floorDb]);
   }
 }
@@ -130,7 +122,7 @@ try {
 const cell = (row, field) => row?.stats?.[field]?.median ?? row?.reps?.[0]?.[field] ?? '–';
 const rps = (name) => Number(cell(rows[name], 'rps'));
 let table =
-  '| target | req/s | p50 ms | p99 ms | errors | RSS MB | ratio |\n|---|---|---|---|---|---|---|\n';
+  '| target | req/s | p50 ms | p99 ms | errors | RSS MB | CPU µs/req | ratio |\n|---|---|---|---|---|---|---|---|\n';
 for (const [name, label, ratio] of [
   ['floor', 'durable floor (http + HMAC + INSERT + BullMQ add)', ''],
   [
@@ -145,7 +137,7 @@ for (const [name, label, ratio] of [
   ],
 ]) {
   if (!rows[name]) continue;
-  table += `| ${label} | ${cell(rows[name], 'rps')} | ${cell(rows[name], 'p50')} | ${cell(rows[name], 'p99')} | ${cell(rows[name], 'errors')} | ${cell(rows[name], 'rssMb')} | ${ratio} |\n`;
+  table += `| ${label} | ${cell(rows[name], 'rps')} | ${cell(rows[name], 'p50')} | ${cell(rows[name], 'p99')} | ${cell(rows[name], 'errors')} | ${cell(rows[name], 'rssMb')} | ${cell(rows[name], 'cpuUsPerRequest')} | ${ratio} |\n`;
 }
 process.stdout.write(table);
 for (const [role, summary] of Object.entries(profiles))

@@ -20,7 +20,7 @@ import {
   dropServerDatabase,
   endToEndDefinition,
   ensureBuilt,
-  flushRedis,
+  clearBenchKeys,
   HMAC_SECRET,
   newTempDir,
   probeTrigger,
@@ -86,8 +86,9 @@ const wants = (part) =>
   only.has(part) &&
   (part !== 'peers' || args.peers) &&
   (part !== 'editor' || (args.editor ?? !quick));
-const REDIS_HOOKFLOW = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
-const REDIS_FLOOR = process.env.BENCH_FLOOR_REDIS_URL ?? 'redis://127.0.0.1:6379/4';
+// The one Redis database the bench uses: Hookflow's keys under its scratch prefix, the floors'
+// queues under their own names; each cleared by name, the database never flushed.
+const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 // Settings passed to every Hookflow process (e.g. --env=WORKER_ASYNC_COMMIT=true).
 const hookflowEnv = Object.fromEntries(
   (args.env ?? []).map((pair) => [
@@ -174,7 +175,7 @@ function finish(exitCode) {
 
 installCleanup(async () => {
   dropScratchDatabases();
-  await flushRedis(REDIS_HOOKFLOW).catch(() => {});
+  await clearBenchKeys(REDIS).catch(() => {});
 });
 const watchdog = setTimeout(() => {
   log(`\nbench budget of ${cfg.budgetMs / 1000} s exceeded: stopping everything`);
@@ -263,7 +264,7 @@ async function floors(sink) {
     phase(`durable floor: node:http + HMAC + PG INSERT${withQueue ? ' + BullMQ add' : ''}`);
     const floor = await startFloorDurable({
       databaseUrl,
-      redisUrl: REDIS_FLOOR,
+      redisUrl: REDIS,
       secret: HMAC_SECRET,
       withQueue,
     });
@@ -280,7 +281,7 @@ async function floors(sink) {
 
   phase('floor: node:http + BullMQ queue.add()');
   const bull = await startFloorBullmq({
-    redisUrl: REDIS_FLOOR,
+    redisUrl: REDIS,
     sinkUrl: sink.url,
     concurrency: cfg.concurrency,
   });
@@ -403,7 +404,7 @@ async function hookflowServer(sink) {
   }
   scratchDatabases.add(`hookflow_bench_${process.pid}`);
   const mode = await startServerMode({
-    redisUrl: REDIS_HOOKFLOW,
+    redisUrl: REDIS,
     workerConcurrency: cfg.concurrency,
     nodeArgs: extra,
     env: hookflowEnv,

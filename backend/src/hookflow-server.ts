@@ -12,6 +12,8 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { serveOpenApi } from './common/openapi.js';
 import { separateHooksHost, securityHeaders } from './ui/security-headers.js';
 import { healthOnly, serveEditor } from './ui/static-ui.js';
+import { hooksHandler } from './triggers/hooks-handler.js';
+import { TriggerIngressService } from './triggers/trigger-ingress.service.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -66,6 +68,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     if (config.runsApi) {
       const hostSplit = separateHooksHost(config);
       if (hostSplit) app.use(hostSplit);
+      app.use(hooksHandler(app.get(TriggerIngressService)));
       app.use(apiJsonBody);
       serveOpenApi(app);
       serveEditor(app);

@@ -94,17 +94,36 @@ const baseEnv = (port, extra) => ({
   ...extra,
 });
 
-export async function flushRedis(url) {
+/** The key prefix a Hookflow server on database `dbName` gives its queues (hookflow-server.ts). */
+const queuePrefix = (dbName) => `hookflow:${dbName}`;
+
+/**
+ * Deletes the bench's own Hookflow queue keys from the Redis database `url` (the one it was
+ * given): never FLUSHDB, never another database, never keys of anyone else sharing it.
+ */
+export async function clearBenchKeys(url, dbName = `hookflow_bench_${process.pid}`) {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
-    await redis.flushdb();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${queuePrefix(dbName)}:*`,
+        'COUNT',
+        1000,
+      );
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
   } finally {
     redis.disconnect();
   }
 }
 
 /**
- * Server mode: a scratch database `hookflow_bench_<pid>`, Redis db `redisUrl` flushed, one api
+ * Server mode: a scratch database `hookflow_bench_<pid>`, its queue keys in Redis `redisUrl` (and
+ * only those) cleared, one api
  * and one worker process. `nodeArgs.api` adds flags (e.g. --cpu-prof) to the api process.
  */
 export async function startServerMode({
@@ -115,7 +134,7 @@ export async function startServerMode({
 }) {
   const dbName = `hookflow_bench_${process.pid}`;
   const databaseUrl = createServerDatabase(dbName);
-  await flushRedis(redisUrl);
+  await clearBenchKeys(redisUrl, dbName);
   const shared = {
     ...extraEnv,
     DATABASE_URL: databaseUrl,
@@ -153,7 +172,7 @@ export async function startServerMode({
     async stop() {
       await Promise.all([this.worker?.stop(30_000), api.stop(30_000)]);
       dropServerDatabase(dbName);
-      await flushRedis(redisUrl).catch(() => {});
+      await clearBenchKeys(redisUrl, dbName).catch(() => {});
     },
   };
   try {

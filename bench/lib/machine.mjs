@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+export const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 const SHARED_SERVICES = /^(postgres|redis-server)$/;
 
 function machineTicks() {

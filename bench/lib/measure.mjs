@@ -1,6 +1,7 @@
 // The three measurements, target-agnostic: ingest (closed loop), end to end (fixed rate, latency at
 // the sink) and queue drain (N queued runs, time until the sink has them all).
 import { closedLoop, fixedRate, percentile, round } from './load.mjs';
+import { processTicks, TICKS_PER_SECOND } from './machine.mjs';
 import { memoryOf } from './procs.mjs';
 import { aggregate } from './report.mjs';
 
@@ -24,8 +25,15 @@ export async function ingest({
   const results = [];
   for (let i = warmup ? -1 : 0; i < reps; i += 1) {
     if (sink) await sink.reset();
+    const before = rssPid && processTicks(rssPid);
     const run = await closedLoop({ url, connections, duration: i < 0 ? warmup : duration, secret });
     if (rssPid) run.rssMb = memoryOf(rssPid).rssMb;
+    // CPU the serving process spent per request: unlike req/s, barely moved by other load.
+    const after = rssPid && processTicks(rssPid);
+    if (before && after && run.requests)
+      run.cpuUsPerRequest = Math.round(
+        ((after.ticks - before.ticks) * 1e6) / TICKS_PER_SECOND / run.requests,
+      );
     if (drain && sink) {
       const begin = Date.now();
       const stats = await sink.waitForCount(run.ok, drain.timeoutMs, {

@@ -287,6 +287,7 @@ export function markdown(results, meta) {
         ['p99 ms', (r) => cell(r.stats, 'p99')],
         ['errors', (r) => String(sum(r.reps, 'errors'))],
         ['api RSS MB', (r) => cell(r.stats, 'rssMb')],
+        ['api CPU µs/req', (r) => cell(r.stats, 'cpuUsPerRequest')],
         ['drain s', (r) => cell(r.stats, 'drainSeconds')],
       ]),
       '',

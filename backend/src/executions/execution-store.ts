@@ -10,8 +10,8 @@ import { ExecutionEventBus, type ExecutionSignal, type TeamSignal } from './exec
 import type { ExecutionEntity, ExecutionMode } from './execution.entity.js';
 
 /**
- * The columns a new execution is written with, in order: `ExecutionsService.create` and the
- * trigger ingress's one-statement insert both use them (with `executionRow`).
+ * The columns a new execution is written with, in order: `ExecutionsService.create` writes them
+ * with `executionRow`, the trigger ingress's batch insert names a source for each.
  */
 export const EXECUTION_INSERT_COLUMNS = [
   'id',
@@ -59,6 +59,40 @@ const placeholders = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 const INSERT_EXECUTION = `INSERT INTO ${APP_SCHEMA}.executions (${EXECUTION_INSERT_COLUMNS.join(', ')})
   VALUES (${placeholders(1, EXECUTION_INSERT_COLUMNS.length)})`;
+
+// The worker's sweeps (execution-worker.ts): runs that may have lost their job.
+const UNSTARTED_EXECUTIONS = `SELECT id FROM ${APP_SCHEMA}.executions
+  WHERE status = 'queued' AND started_at IS NULL AND created_at < now() - make_interval(secs => $1)
+  ORDER BY created_at LIMIT $2`;
+const IDLE_RUNS = `SELECT e.id, e.status, e.started_at IS NOT NULL AS started,
+       floor(extract(epoch FROM a.activity) * 1000)::bigint::text AS at
+  FROM ${APP_SCHEMA}.executions e
+  CROSS JOIN LATERAL (
+    SELECT GREATEST(e.created_at, e.started_at, max(s.started_at), max(s.finished_at)) AS activity,
+           min(s.resume_at) FILTER (WHERE s.status = 'waiting') AS resume_at
+      FROM ${APP_SCHEMA}.step_runs s WHERE s.execution_id = e.id) a
+ WHERE e.status IN ('queued', 'running', 'waiting') AND e.id > $2
+   AND a.activity < now() - make_interval(secs => $1)
+   AND (e.status <> 'waiting' OR a.resume_at < now() - make_interval(secs => $1))
+ ORDER BY e.id LIMIT $3`;
+// A final status commits durably even where step progress commits asynchronously.
+const FAIL_RUN = `WITH failed AS (
+    UPDATE ${APP_SCHEMA}.executions SET status = 'failed', error = $2, finished_at = now()
+     WHERE id = $1 AND status IN ('queued', 'running', 'waiting') AND ${DURABLE_COMMIT}
+    RETURNING id, team_id AS "teamId", flow_id AS "flowId"),
+  steps AS (
+    UPDATE ${APP_SCHEMA}.step_runs SET status = 'failed', error = $3, finished_at = now()
+     WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
+  SELECT "teamId", "flowId" FROM failed`;
+
+/** An unfinished run with no step started or finished lately, as the stuck-run sweep sees it. */
+export interface IdleRunRow {
+  id: string;
+  status: 'queued' | 'running' | 'waiting';
+  started: boolean;
+  /** When anything last happened to it (epoch ms, as text). */
+  at: string;
+}
 
 /** One step's row as the runner keeps it in memory and writes it (no id: rows are keyed by node). */
 export type StepRow = Omit<StepRun, 'id' | 'name' | 'startedAt' | 'finishedAt'> & {
@@ -214,6 +248,40 @@ export class ExecutionStore {
     if (manager) await manager.query(INSERT_EXECUTION, values);
     else await this.query('hookflow-insert-execution', INSERT_EXECUTION, values);
     return values[0] as string;
+  }
+
+  /** Ids of executions committed more than `seconds` ago that never started, oldest first. */
+  async unstartedExecutions(seconds: number, limit: number): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>(
+      'hookflow-unstarted-executions',
+      UNSTARTED_EXECUTIONS,
+      [seconds, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Unfinished runs idle for `seconds` (waiting ones: that long past their resume), by id after `afterId`. */
+  async idleRuns(seconds: number, afterId: string, limit: number): Promise<IdleRunRow[]> {
+    const { rows } = await this.query<IdleRunRow>('hookflow-idle-runs', IDLE_RUNS, [
+      seconds,
+      afterId,
+      limit,
+    ]);
+    return rows;
+  }
+
+  /** Fails an unfinished run and the step it was in; false when it had already finished. */
+  async failRun(
+    executionId: string,
+    message: string,
+    stepError: unknown,
+  ): Promise<{ teamId: string; flowId: string } | undefined> {
+    const { rows } = await this.query<{ teamId: string; flowId: string }>(
+      'hookflow-fail-run',
+      FAIL_RUN,
+      [executionId, message, JSON.stringify(stepError)],
+    );
+    return rows[0];
   }
 
   /** The execution with its flow and its steps so far, in one query. */

@@ -8,7 +8,6 @@ import {
 import { redactText } from '@hookflow/shared';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DURABLE_COMMIT } from '../database/data-source-options.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { QueueConnection } from '../queue/queue-connection.js';
@@ -17,6 +16,7 @@ import { SchedulesService } from '../schedules/schedules.service.js';
 import { ExecutionHeld } from './execution-admission.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionRunner } from './execution-runner.js';
+import { ExecutionStore } from './execution-store.js';
 import { ExecutionsService } from './executions.service.js';
 
 /** How long a worker's claim on a job lasts unrenewed: a crashed worker's job runs again after it. */
@@ -91,6 +91,7 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(SchedulesService) private readonly schedules: SchedulesService,
     @Inject(ExecutionsService) private readonly executions: ExecutionsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(ExecutionStore) private readonly store: ExecutionStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -156,21 +157,10 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
   async failRun(executionId: string, reason: string): Promise<boolean> {
     const message = `The run could not be completed: ${redactText(reason)}`;
     const stepError = { message, code: 'INTERRUPTED', retryable: false };
-    // A final status commits durably even where step progress commits asynchronously.
-    const failed: Array<{ teamId: string; flowId: string }> = await this.dataSource.query(
-      `WITH failed AS (
-         UPDATE hookflow.executions SET status = 'failed', error = $2, finished_at = now()
-          WHERE id = $1 AND status IN ('queued', 'running', 'waiting') AND ${DURABLE_COMMIT}
-         RETURNING id, team_id AS "teamId", flow_id AS "flowId"),
-       steps AS (
-         UPDATE hookflow.step_runs SET status = 'failed', error = $3, finished_at = now()
-          WHERE execution_id IN (SELECT id FROM failed) AND status = 'running')
-       SELECT "teamId", "flowId" FROM failed`,
-      [executionId, message, JSON.stringify(stepError)],
-    );
-    if (!failed.length) return false;
+    const failed = await this.store.failRun(executionId, message, stepError);
+    if (!failed) return false;
     this.logger.warn(`Execution ${executionId} failed: ${message}`);
-    const [{ teamId, flowId }] = failed;
+    const { teamId, flowId } = failed;
     await this.events.publish({
       executionId,
       kind: 'status',
@@ -184,15 +174,12 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Enqueues executions committed a while ago that never started and have no job. */
   async sweepOutbox(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM hookflow.executions WHERE status = 'queued' AND started_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 500`,
-      [SWEEP_AFTER_MS / 1000],
-    );
-    if (!rows.length) return 0;
+    const ids = await this.store.unstartedExecutions(SWEEP_AFTER_MS / 1000, 500);
+    if (!ids.length) return 0;
     const live = await this.queue.executionsWithLiveJobs();
     // `start` reuses the execution id as job id, so adding a job the listing missed is a no-op.
-    const missing = rows.filter(({ id }) => !live.has(id) && !this.advancing.has(id));
-    for (const { id } of missing) await this.queue.start(id);
+    const missing = ids.filter((id) => !live.has(id) && !this.advancing.has(id));
+    for (const id of missing) await this.queue.start(id);
     return missing.length;
   }
 
@@ -210,22 +197,7 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
    * - if that job already exists and failed for good, the run is marked failed instead.
    */
   async sweepStuckRuns(): Promise<StuckSweep> {
-    const rows: Array<{ id: string; status: IdleRun['status']; started: boolean; at: string }> =
-      await this.dataSource.query(
-        `SELECT e.id, e.status, e.started_at IS NOT NULL AS started,
-                floor(extract(epoch FROM a.activity) * 1000)::bigint::text AS at
-           FROM hookflow.executions e
-           CROSS JOIN LATERAL (
-             SELECT GREATEST(e.created_at, e.started_at, max(s.started_at), max(s.finished_at))
-                      AS activity,
-                    min(s.resume_at) FILTER (WHERE s.status = 'waiting') AS resume_at
-               FROM hookflow.step_runs s WHERE s.execution_id = e.id) a
-          WHERE e.status IN ('queued', 'running', 'waiting') AND e.id > $2
-            AND a.activity < now() - make_interval(secs => $1)
-            AND (e.status <> 'waiting' OR a.resume_at < now() - make_interval(secs => $1))
-          ORDER BY e.id LIMIT $3`,
-        [STUCK_AFTER_MS / 1000, this.stuckCursor, STUCK_BATCH],
-      );
+    const rows = await this.store.idleRuns(STUCK_AFTER_MS / 1000, this.stuckCursor, STUCK_BATCH);
     this.stuckCursor = rows.length < STUCK_BATCH ? FIRST_ID : rows[rows.length - 1].id;
     const sweep: StuckSweep = { checked: rows.length, resumed: 0, failed: 0 };
     for (const [id, suspect] of this.suspects)

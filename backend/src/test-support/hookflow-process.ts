@@ -43,19 +43,22 @@ export class HookflowProcess {
   /** kill -9: no shutdown hooks, running jobs left mid-flight. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (!child || exited(child)) return;
+    const exit = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
-    await exited;
+    await exit;
   }
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (!child || exited(child)) return;
+    const exit = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
+    await exit;
     clearTimeout(timer);
   }
 }
+
+// A process ended by a signal has no exit code, only the signal's name.
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_SCHEMA } from '../database/data-source-options.js';
 import { ExecutionEventBus, runCreated } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
+import { EXECUTION_INSERT_COLUMNS } from '../executions/execution-store.js';
 
 /** One row of `deliveries`, and the execution it starts when accepted. */
 export interface DeliveryRow {
@@ -61,12 +62,29 @@ const DELIVERY_COLUMNS = [
   ['execution_id', 'uuid'],
 ] as const;
 
-/** The columns an execution starts with, as `ExecutionsService.create` writes them. */
+/** Per batch row, the columns an accepted delivery adds for its execution. */
 const EXECUTION_COLUMNS = [
   ['version', 'int4'],
   ['trigger', 'jsonb'],
   ['ordering_key', 'text'],
 ] as const;
+
+/**
+ * Where each column `ExecutionsService.create` writes (the shared list) comes from in a batch
+ * row: adding a column to EXECUTION_INSERT_COLUMNS fails to compile here until it is given.
+ */
+const EXECUTION_FROM_INPUT: Record<(typeof EXECUTION_INSERT_COLUMNS)[number], string> = {
+  id: 'execution_id',
+  team_id: 'team_id',
+  flow_id: 'flow_id',
+  version: 'version',
+  mode: 'mode',
+  trigger: 'trigger',
+  delivery_id: 'id',
+  dry_run: 'false',
+  replay: 'NULL',
+  ordering_key: 'ordering_key',
+};
 
 const INPUT_COLUMNS = [...DELIVERY_COLUMNS, ...EXECUTION_COLUMNS];
 const names = (columns: readonly (readonly [string, string])[]) =>
@@ -85,8 +103,8 @@ const RECORD_BATCH_SQL = `
     INSERT INTO ${APP_SCHEMA}.deliveries (${names(DELIVERY_COLUMNS)})
     SELECT ${names(DELIVERY_COLUMNS)} FROM input
   )
-  INSERT INTO ${APP_SCHEMA}.executions (id, team_id, flow_id, mode, delivery_id, ${names(EXECUTION_COLUMNS)}, created_at)
-  SELECT execution_id, team_id, flow_id, mode, id, ${names(EXECUTION_COLUMNS)},
+  INSERT INTO ${APP_SCHEMA}.executions (${EXECUTION_INSERT_COLUMNS.join(', ')}, created_at)
+  SELECT ${EXECUTION_INSERT_COLUMNS.map((column) => EXECUTION_FROM_INPUT[column]).join(', ')},
     now() + arrival * interval '1 microsecond'
   FROM input WHERE execution_id IS NOT NULL`;
 

@@ -16,7 +16,6 @@ import {
   notifyFlowChangeSql,
   PostgresFlowChangeRelay,
 } from './flow-change-relay.js';
-import { HooksController } from './hooks.controller.js';
 import { OldKeyRequestsController } from './old-key-requests.controller.js';
 import { OldKeyRequestLog } from './old-key-requests.js';
 import { SyncReplyWaiter } from './sync-reply.js';
@@ -26,7 +25,7 @@ import { verificationSourcesProvider } from './verification-sources.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), FlowsModule, ExecutionsModule, TeamsModule],
-  controllers: [HooksController, DeliveriesController, OldKeyRequestsController],
+  controllers: [DeliveriesController, OldKeyRequestsController], // trigger URLs: hooks-handler.ts, ahead of the router
   providers: [
     TriggerIngressService,
     TriggerResolver,
