@@ -17,6 +17,12 @@ import {
  */
 export const SEARCHED_BODY_CHARS = 16_384;
 
+/**
+ * How many runs (after the other filters) one search request reads, newest first: a page with
+ * fewer hits still has a cursor, from which "Load more" searches the next runs back.
+ */
+export const SEARCHED_RUNS = 10_000;
+
 const ID_START = /^[0-9a-f-]{4,36}$/i;
 
 // The creation time in microseconds (a JS Date would cut it to milliseconds and skip rows).
@@ -39,6 +45,8 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   }
   return { createdAt, id };
 }
+
+const EXACT_CREATED = `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
@@ -68,7 +76,23 @@ export async function listExecutions(
   if (query.source) where.push(sourceCondition(query.source, param));
   if (query.from) where.push(`e.created_at >= ${param(query.from)}`);
   if (query.to) where.push(`e.created_at <= ${param(query.to)}`);
+  if (query.cursor) {
+    const { createdAt, id } = decodeCursor(query.cursor);
+    where.push(`(e.created_at, e.id) < (${param(createdAt)}::timestamptz, ${param(id)}::uuid)`);
+  }
+  // A search reads at most SEARCHED_RUNS rows: the oldest of them bounds this request.
+  let searchEdge: { createdAtExact: string; id: string } | undefined;
   if (query.q) {
+    [searchEdge] = await dataSource.query(
+      `SELECT ${EXACT_CREATED} AS "createdAtExact", e.id FROM ${APP_SCHEMA}.executions e
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.created_at DESC, e.id DESC OFFSET ${SEARCHED_RUNS - 1} LIMIT 1`,
+      values,
+    );
+    if (searchEdge)
+      where.push(
+        `(e.created_at, e.id) >= (${param(searchEdge.createdAtExact)}::timestamptz, ${param(searchEdge.id)}::uuid)`,
+      );
     const body = `left(e.trigger->>'rawBody', ${SEARCHED_BODY_CHARS}) ILIKE ${param(likePattern(query.q))}`;
     where.push(
       ID_START.test(query.q)
@@ -76,16 +100,12 @@ export async function listExecutions(
         : body,
     );
   }
-  if (query.cursor) {
-    const { createdAt, id } = decodeCursor(query.cursor);
-    where.push(`(e.created_at, e.id) < (${param(createdAt)}::timestamptz, ${param(id)}::uuid)`);
-  }
   const rows: ListRow[] = await dataSource.query(
     `SELECT e.id, e.flow_id AS "flowId", e.version, e.status, e.delivery_id AS "deliveryId",
             e.dry_run AS "dryRun", e.replay, e.mode, e.error, e.attempt,
             e.retried_from AS "retriedFrom", e.failed_attempts AS "failedAttempts",
             e.created_at AS "createdAt",
-            to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtExact",
+            ${EXACT_CREATED} AS "createdAtExact",
             e.started_at AS "startedAt", e.finished_at AS "finishedAt",
             e.trigger->>'method' AS method,
             left(e.trigger->>'rawBody', ${TRIGGER_SUMMARY_CHARS + 1}) AS "bodyStart",
@@ -107,6 +127,11 @@ export async function listExecutions(
     items: page.map((row) =>
       toExecutionSummary(row, triggerSummary(row.method, row.bodyStart ?? '', row.itemId)),
     ),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor:
+      rows.length > query.limit
+        ? encodeCursor(page[page.length - 1])
+        : searchEdge
+          ? encodeCursor(searchEdge)
+          : null,
   };
 }

@@ -45,12 +45,17 @@ export function RunsDrawer({
           {error.message}
         </p>
       )}
-      {runs && runs.length === 0 && (
+      {runs && runs.length === 0 && !nextCursor && (
         <p className="muted">
           {isFiltered(filter) ? 'No run matches these filters.' : 'This flow has not run yet.'}
         </p>
       )}
       {runs && runs.length > 0 && <RunsTable runs={runs} onOpen={(run) => onOpenRun(run.id)} />}
+      {runs && runs.length === 0 && nextCursor && (
+        <p className="muted" data-testid="runs-searched-so-far">
+          No match among the runs searched so far; “Load more” searches older ones.
+        </p>
+      )}
       {nextCursor && (
         <button type="button" className="button button--small" onClick={() => void loadMore()}>
           Load more

@@ -117,6 +117,24 @@ describe('RunsPage', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
+  it('says when a search found nothing yet among the runs it read, and goes on from there', async () => {
+    const fetchMock = serve((query) =>
+      jsonResponse(
+        200,
+        query.get('cursor')
+          ? { items: [summary('e-old')], nextCursor: null }
+          : { items: [], nextCursor: 'edge' },
+      ),
+    );
+    renderPage('/runs?q=zoë');
+    expect(await screen.findByTestId('runs-searched-so-far')).toBeInTheDocument();
+    expect(screen.queryByText(/No runs match/)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByTestId('run-row')).toBeInTheDocument();
+    expect(listCalls(fetchMock).at(-1)!.get('q')).toBe('zoë');
+    expect(listCalls(fetchMock).at(-1)!.get('cursor')).toBe('edge');
+  });
+
   it('shows the API naming a bad filter', async () => {
     serve(() => jsonResponse(400, { statusCode: 400, message: 'field "q": too long' }));
     renderPage('/runs?q=x');

@@ -65,7 +65,7 @@ export function RunsPage() {
           {error.message}
         </p>
       )}
-      {runs && runs.length === 0 && (
+      {runs && runs.length === 0 && !nextCursor && (
         <div className="empty-state">
           <h2>No runs {flowId || isFiltered(filter) ? 'match these filters' : 'yet'}</h2>
           <p>Runs appear when a trigger URL is called, or when you press Run in a flow’s editor.</p>
@@ -75,6 +75,11 @@ export function RunsPage() {
         </div>
       )}
       {runs && runs.length > 0 && <RunsTable runs={runs} flowName={flowName} />}
+      {runs && runs.length === 0 && nextCursor && (
+        <p className="muted" data-testid="runs-searched-so-far">
+          No match among the runs searched so far; “Load more” searches older ones.
+        </p>
+      )}
       {nextCursor && (
         <button type="button" className="button" onClick={() => void loadMore()}>
           Load more
