@@ -27,7 +27,11 @@ export function RunsPage() {
     apiFilter(filter, flowId),
   );
   // New and finished runs show up without a reload.
-  useLiveRefresh(teamId, (event) => event.type !== 'flow.changed', reload);
+  useLiveRefresh(
+    teamId,
+    (event) => event.type !== 'flow.changed',
+    () => void reload(),
+  );
 
   useEffect(() => {
     flowsApi.list(teamId).then(setFlows, () => undefined);
