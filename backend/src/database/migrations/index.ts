@@ -9,6 +9,7 @@ import { ExecutionReplay1764450000000 } from './1764450000000-execution-replay.j
 import { SessionsAndLoginLimits1764610010000 } from './1764610010000-sessions-and-login-limits.js';
 import { PollState1764620000000 } from './1764620000000-poll-state.js';
 import { OrderedDefinitions1764770000001 } from './1764770000001-ordered-definitions.js';
+import { SampleDataIndexes1764770000002 } from './1764770000002-sample-data-indexes.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   SessionsAndLoginLimits1764610010000,
   PollState1764620000000,
   OrderedDefinitions1764770000001,
+  SampleDataIndexes1764770000002,
 ];
