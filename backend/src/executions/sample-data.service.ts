@@ -19,8 +19,9 @@ interface SampleRow {
   testRun: boolean | null;
 }
 
-// Only the newest runs and requests of a flow are searched: both walk their (flow_id, time)
-// index, so a busy production flow costs the same as a quiet one.
+// Draft test and manual runs, and test requests, are found through their partial indexes
+// (migration 1764770000002) however many production runs came since. Other runs and requests
+// are looked for among the newest only, so a busy production flow costs what a quiet one does.
 const RUN_WINDOW = 500;
 const RUNS_PER_KIND = 5;
 const DELIVERY_WINDOW = 200;
@@ -34,33 +35,51 @@ const SAMPLE_SQL = `
 WITH flow AS (
   SELECT f.id, (f.definition -> 'nodes')::jsonb AS nodes
     FROM ${APP_SCHEMA}.flows f WHERE f.id = $1 AND f.team_id = $2
-), recent AS (
-  SELECT e.id, e.status, e.dry_run, e.finished_at,
-         (e.version IS NULL AND e.mode IN ('test', 'manual')) AS test_run
+), test_runs AS (
+  SELECT e.id, e.created_at, true AS test_run
     FROM ${APP_SCHEMA}.executions e
-   WHERE e.flow_id = (SELECT id FROM flow)
-   ORDER BY e.created_at DESC, e.id DESC
-   LIMIT ${RUN_WINDOW}
-), ranked AS (
-  SELECT r.id, r.finished_at, r.test_run,
-         row_number() OVER (PARTITION BY r.test_run ORDER BY r.finished_at DESC) AS rank
-    FROM recent r
+   WHERE e.flow_id = (SELECT id FROM flow) AND e.version IS NULL AND e.mode IN ('test', 'manual')
+     AND e.status IN ('succeeded', 'failed') AND NOT e.dry_run
+   ORDER BY e.created_at DESC
+   LIMIT ${RUNS_PER_KIND}
+), other_runs AS (
+  SELECT r.id, r.created_at, false AS test_run
+    FROM (SELECT e.id, e.created_at, e.status, e.dry_run, e.version, e.mode
+            FROM ${APP_SCHEMA}.executions e
+           WHERE e.flow_id = (SELECT id FROM flow)
+           ORDER BY e.created_at DESC, e.id DESC
+           LIMIT ${RUN_WINDOW}) r
    WHERE r.status IN ('succeeded', 'failed') AND NOT r.dry_run
+     AND NOT (r.version IS NULL AND r.mode IN ('test', 'manual'))
+   ORDER BY r.created_at DESC
+   LIMIT ${RUNS_PER_KIND}
 ), outputs AS (
   SELECT DISTINCT ON (s.node_id) s.node_id, s.output, r.id AS execution_id,
          s.finished_at, r.test_run
-    FROM ranked r JOIN ${APP_SCHEMA}.step_runs s ON s.execution_id = r.id
-   WHERE r.rank <= ${RUNS_PER_KIND} AND s.status = 'succeeded'
-   ORDER BY s.node_id, r.test_run DESC, r.finished_at DESC, s.finished_at DESC
+    FROM (SELECT * FROM test_runs UNION ALL SELECT * FROM other_runs) r
+    JOIN ${APP_SCHEMA}.step_runs s ON s.execution_id = r.id
+   WHERE s.status = 'succeeded'
+   ORDER BY s.node_id, r.test_run DESC, r.created_at DESC
+), requests AS (
+  (SELECT d.received_at, d.execution_id, true AS test
+     FROM ${APP_SCHEMA}.deliveries d
+    WHERE d.flow_id = (SELECT id FROM flow) AND d.mode = 'test' AND d.outcome = 'accepted'
+    ORDER BY d.received_at DESC
+    LIMIT 1)
+  UNION ALL
+  (SELECT d.received_at, d.execution_id, false
+     FROM (SELECT dd.received_at, dd.execution_id, dd.outcome
+             FROM ${APP_SCHEMA}.deliveries dd
+            WHERE dd.flow_id = (SELECT id FROM flow)
+            ORDER BY dd.received_at DESC
+            LIMIT ${DELIVERY_WINDOW}) d
+    WHERE d.outcome = 'accepted' AND d.execution_id IS NOT NULL
+    ORDER BY d.received_at DESC
+    LIMIT 1)
 ), captured AS (
-  SELECT d.received_at, e.id AS execution_id, e.trigger
-    FROM (SELECT dd.* FROM ${APP_SCHEMA}.deliveries dd
-           WHERE dd.flow_id = (SELECT id FROM flow)
-           ORDER BY dd.received_at DESC
-           LIMIT ${DELIVERY_WINDOW}) d
-    JOIN ${APP_SCHEMA}.executions e ON e.id = d.execution_id
-   WHERE d.outcome = 'accepted'
-   ORDER BY d.mode = 'test' DESC, d.received_at DESC
+  SELECT q.received_at, e.id AS execution_id, e.trigger
+    FROM requests q JOIN ${APP_SCHEMA}.executions e ON e.id = q.execution_id
+   ORDER BY q.test DESC, q.received_at DESC
    LIMIT 1
 )
 SELECT 'flow' AS kind, NULL AS "nodeId", nodes AS value, NULL::uuid AS "executionId",

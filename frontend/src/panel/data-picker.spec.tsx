@@ -96,6 +96,20 @@ describe('data picker', () => {
         truncated: true,
       },
     };
+    recorded.n3 = {
+      source: 'last run',
+      executionId: 'x3',
+      at: '2026-12-01T12:00:00Z',
+      output: { extra: 1, total: 5 },
+      truncated: false,
+    };
+    definition.nodes[2].config = { fields: { total: '{{ trigger.body.total }}', extra: 1 } };
+    const recordedOrder = pickerSections(definition, 'n5', sources({ recorded }))[2];
+    // Stored as jsonb (keys sorted), shown in the order the fields are typed.
+    expect(Object.keys(recordedOrder.value as object)).toEqual(['total', 'extra']);
+    expect(recordedOrder.source).toBe('from last run 1 d ago');
+    delete recorded.n3;
+    definition.nodes[2].config = { fields: { total: '{{ trigger.body.total }}' } };
     const sections = pickerSections(definition, 'n5', sources({ recorded }));
     expect(sections.map((section) => [section.root, section.source, section.value])).toEqual([
       ['trigger', 'from captured event 3 h ago', { body: { total: 73.5 } }],

@@ -1,5 +1,6 @@
 import { getNodeDescription, type FlowNode, type FlowView } from '@hookflow/shared';
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useFlowStore, useFlowStoreApi } from '../editor/flow-store-context';
 import { issueText } from '../editor/issue-text';
 import { PollPanel } from '../triggers/poll-panel';
@@ -41,8 +42,8 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
 
   const recorded = useRecordedSamples(teamId, flow.id, node.id);
   // A transform's derived sample follows its fields as they are typed.
-  const configsKey = useFlowStore((state) =>
-    JSON.stringify(state.definition.nodes.map((each) => each.config)),
+  const configs = useFlowStore(
+    useShallow((state) => state.definition.nodes.map((each) => each.config)),
   );
   const sections = useMemo(
     () =>
@@ -51,8 +52,8 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
         recorded: recorded.nodes,
         now: recorded.readAt,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- edges, nodesKey and configsKey stand for the definition
-    [store, edges, nodesKey, configsKey, sample, recorded, node.id],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- edges, nodesKey and configs stand for the definition
+    [store, edges, nodesKey, configs, sample, recorded, node.id],
   );
   const picker = useMemo(
     () => ({ sample: sampleContext(sections, flow), setTarget, teamId }),

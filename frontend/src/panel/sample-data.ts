@@ -99,11 +99,26 @@ function stepSample(
   if (node.id in session.steps)
     return { value: session.steps[node.id], source: 'from the run you opened' };
   const real = recorded[node.id];
-  if (real) return recordedSample(real, now);
+  if (real) return recordedSample({ ...real, output: inFieldOrder(node, real.output) }, now);
   const derived = derivedOutput(node, context);
   if (derived !== undefined) return { value: derived, source: 'from your fields' };
   return { value: getNodeDescription(node.type)?.sampleOutput, source: 'example' };
 }
+
+/**
+ * A transform's recorded output in the order its fields are typed: step outputs are stored as
+ * jsonb, which sorts keys (shortest first).
+ */
+function inFieldOrder(node: FlowNode, output: unknown): unknown {
+  const fields = node.config.fields;
+  if (node.type !== 'data.transform' || !isObject(output) || !isObject(fields)) return output;
+  const order = Object.keys(fields).filter((key) => Object.hasOwn(output, key));
+  const rest = Object.keys(output).filter((key) => !Object.hasOwn(fields, key));
+  return Object.fromEntries([...order, ...rest].map((key) => [key, output[key]]));
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function recordedSample(real: NodeSampleData, now: number): StepSample {
   const cut = real.truncated ? ', shortened' : '';

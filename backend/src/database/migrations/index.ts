@@ -11,6 +11,7 @@ import { PollState1764620000000 } from './1764620000000-poll-state.js';
 import { RunAttempts1764730000001 } from './1764730000001-run-attempts.js';
 import { RetiredTriggerKeys1764760000001 } from './1764760000001-retired-trigger-keys.js';
 import { OrderedDefinitions1764770000001 } from './1764770000001-ordered-definitions.js';
+import { SampleDataIndexes1764770000002 } from './1764770000002-sample-data-indexes.js';
 
 /** Every migration, in order. Listed explicitly: no file-system scanning at boot. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   RunAttempts1764730000001,
   RetiredTriggerKeys1764760000001,
   OrderedDefinitions1764770000001,
+  SampleDataIndexes1764770000002,
 ];
