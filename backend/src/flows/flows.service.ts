@@ -157,7 +157,7 @@ export class FlowsService {
 
   /**
    * Which of the flows have a draft that differs from their published version: one query
-   * comparing the stored jsonb (semantic equality, so a save of the same draft is no change).
+   * comparing the definitions as jsonb (semantic equality: a save of the same draft is no change).
    */
   private async withUnpublishedChanges(rows: FlowEntity[]): Promise<Set<string>> {
     const published = rows.filter((row) => row.publishedVersion !== null).map((row) => row.id);
@@ -165,7 +165,7 @@ export class FlowsService {
     const changed: Array<{ id: string }> = await this.dataSource.query(
       `SELECT f.id FROM ${APP_SCHEMA}.flows f
          JOIN ${APP_SCHEMA}.flow_versions v ON v.flow_id = f.id AND v.version = f.published_version
-        WHERE f.id = ANY($1::uuid[]) AND f.definition IS DISTINCT FROM v.definition`,
+        WHERE f.id = ANY($1::uuid[]) AND f.definition::jsonb IS DISTINCT FROM v.definition::jsonb`,
       [published],
     );
     return new Set(changed.map((row) => row.id));

@@ -1,4 +1,4 @@
-import { createDefaultDefinition } from '@hookflow/shared';
+import { createDefaultDefinition, type Execution } from '@hookflow/shared';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { mockApi, signIn, signOut } from '../test/api-mock';
@@ -30,7 +30,7 @@ function renderAt(path: string) {
   return router;
 }
 
-const run = (id: string) => ({
+const run = (id: string): Execution => ({
   id,
   flowId: 'f1',
   version: null,
@@ -38,6 +38,11 @@ const run = (id: string) => ({
   deliveryId: null,
   dryRun: false,
   replay: null,
+  source: 'test',
+  triggerSummary: 'POST /',
+  attempt: 1,
+  retriedFrom: null,
+  failedAttempts: 0,
   error: null,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:00Z',
@@ -48,6 +53,7 @@ const run = (id: string) => ({
       id: 's1',
       nodeId: 'n1',
       nodeType: 'trigger.webhook',
+      name: 'Webhook',
       status: 'succeeded',
       attempt: 1,
       input: null,
@@ -57,6 +63,7 @@ const run = (id: string) => ({
       finishedAt: '2025-01-01T00:00:01Z',
     },
   ],
+  attempts: [],
 });
 
 const liveStream = () => {
