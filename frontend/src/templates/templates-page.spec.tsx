@@ -59,7 +59,7 @@ describe('TemplatesPage', () => {
       within(within(card).getByRole('list', { name: 'Steps' }))
         .getAllByRole('listitem')
         .map((step) => step.textContent),
-    ).toEqual(['Webhook', 'Filter', 'Slack message']);
+    ).toEqual(['Webhook', 'Slack message']);
     expect(within(card).getByRole('list', { name: 'Needs' })).toHaveTextContent(
       'Slack incoming webhook or Slack bot token',
     );
