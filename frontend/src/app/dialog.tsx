@@ -1,6 +1,11 @@
 import { useEffect, useId, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
-/** A modal dialog; Escape and the backdrop close it. */
+/**
+ * A modal dialog; Escape and the backdrop close it. Rendered at the end of <body>, so a dialog
+ * opened from inside a form (a credential's "Create new" in the step settings) never nests its
+ * own form in another.
+ */
 export function Dialog({
   title,
   onClose,
@@ -19,7 +24,7 @@ export function Dialog({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  return (
+  return createPortal(
     <div
       className="dialog__backdrop"
       onMouseDown={(event) => event.target === event.currentTarget && onClose()}
@@ -28,6 +33,7 @@ export function Dialog({
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
