@@ -41,7 +41,8 @@ test('signs up, shows the empty flow list and creates a flow on the canvas', asy
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Flows' })
     .waitFor();
-  await page.getByText('No flows yet — create your first flow').waitFor();
+  await page.getByText('No flows yet — start from a template').waitFor();
+  await page.getByRole('link', { name: 'Browse templates' }).waitFor();
   await page.screenshot({ path: path.join(artifactsDir, 'smoke-flow-list.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'New flow' }).click();

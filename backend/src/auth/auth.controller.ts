@@ -6,6 +6,7 @@ import {
   type AuthResponse,
   type LoginBody,
   type MeResponse,
+  type SessionCookieStatus,
   type SignupBody,
 } from '@hookflow/shared';
 import type { Request, Response } from 'express';
@@ -57,6 +58,16 @@ export class AuthController {
   @HttpCode(204)
   logout(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     this.cookies.clear(request, response);
+  }
+
+  /**
+   * Public and always 200: whether the request carries a session cookie (valid or not; /api/me
+   * decides that). Lets the editor skip /api/me, and its 401, for visitors who never logged in.
+   */
+  @Public()
+  @Get('auth/session')
+  sessionStatus(@Req() request: Request): SessionCookieStatus {
+    return { hasSessionCookie: this.cookies.read(request) !== undefined };
   }
 
   /** Ends every session of the caller (browsers and bearer log-in tokens); API keys stay. */

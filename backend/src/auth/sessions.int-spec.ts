@@ -135,6 +135,16 @@ describe.each(testEnvironments())('Sessions over HTTP ($name mode)', (environmen
     expect(lifetime).toBeLessThanOrEqual(12);
   });
 
+  it('tells a browser whether it holds a session cookie, with a 200 either way', async () => {
+    const anonymous = await app.request('GET', '/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ hasSessionCookie: false });
+    const { session } = await signUpInBrowser();
+    const signedIn = await asBrowser(session, 'GET', '/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({ hasSessionCookie: true });
+  });
+
   it('clears the cookie at log-out', async () => {
     const { session } = await signUpInBrowser();
     const out = await asBrowser(session, 'POST', '/api/auth/logout');

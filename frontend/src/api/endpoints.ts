@@ -19,6 +19,7 @@ import type {
   LoginBody,
   MeResponse,
   OldKeyRequests,
+  SessionCookieStatus,
   Page,
   PublishFlowResponse,
   PollNowResponse,
@@ -66,6 +67,8 @@ export const authApi = {
   logout: () => api.post<void>('/api/auth/logout'),
   logoutEverywhere: () => api.post<void>('/api/auth/logout-everywhere'),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', signal),
+  sessionStatus: (signal?: AbortSignal) =>
+    api.get<SessionCookieStatus>('/api/auth/session', signal),
   createTeam: (name: string) => api.post<Team>('/api/teams', { name }),
 };
 

@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useSession } from '../auth/session-store';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse, mockFetch } from '../test/fetch-mock';
@@ -105,5 +106,40 @@ describe('AppLayout', () => {
     const router = renderAt('/flows');
     expect(router.state.location.pathname).toBe('/login');
     expect(screen.getByRole('heading', { name: 'Log in to Hookflow' })).toBeInTheDocument();
+  });
+
+  it('goes to the log-in page without asking /api/me when the browser has no session cookie', async () => {
+    const fetchMock = mockApi({ 'GET /api/auth/session': { hasSessionCookie: false } });
+    const router = renderAt('/flows');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const asked = fetchMock.mock.calls.map(([url]) => String(url));
+    expect(asked).toContain('/api/auth/session');
+    expect(asked).not.toContain('/api/me');
+  });
+
+  it('logs in from an editor address back into it, with the teams loaded first', async () => {
+    signOut();
+    mockApi({
+      'POST /api/auth/login': {
+        user: {
+          id: 'u1',
+          email: 'ada@example.com',
+          name: 'Ada',
+          createdAt: '2025-01-01T00:00:00Z',
+        },
+        csrfToken: 'csrf',
+        expiresAt: '2030-01-01T00:00:00Z',
+      },
+      'GET /api/teams/t1/flows': [],
+    });
+    const router = renderAt('/flows');
+    await screen.findByRole('heading', { name: 'Log in to Hookflow' });
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a long password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+
+    await screen.findByRole('heading', { name: /No flows yet/ });
+    expect(router.state.location.pathname).toBe('/flows');
+    expect(useSession.getState().teamId).toBe('t1');
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -25,7 +26,8 @@ function trapTab(event: React.KeyboardEvent<HTMLDivElement>) {
 /**
  * A modal dialog, labelled by its title: Escape and the backdrop close it, focus moves in on
  * open (to an `autoFocus` element, else the first focusable one), Tab stays inside, and focus
- * returns to where it was on close.
+ * returns to where it was on close. Rendered at the end of <body>, so a dialog opened from inside
+ * a form (a credential's "Create new" in the step settings) never nests its own form in another.
  */
 export function Dialog({
   title,
@@ -63,7 +65,7 @@ export function Dialog({
     };
   }, [opener]);
 
-  return (
+  return createPortal(
     <div
       className="dialog__backdrop"
       onMouseDown={(event) => event.target === event.currentTarget && onClose()}
@@ -81,6 +83,7 @@ export function Dialog({
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

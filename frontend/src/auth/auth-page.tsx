@@ -27,13 +27,12 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
         mode === 'signup'
           ? await authApi.signup({ email, password, name: String(form.get('name')) })
           : await authApi.login({ email, password });
-      const teams = result.team ? [{ ...result.team, role: 'owner' as const }] : [];
-      useSession.getState().signIn(result.csrfToken ?? '', result.user, teams, result.team?.id);
-      if (!result.team) {
-        // Log-in does not return teams; fetch them before the first team-scoped page.
-        const me = await authApi.me();
-        useSession.getState().setProfile(me.user, me.teams);
-      }
+      // Log-in does not return teams: fetch them before signing in, because signing in renders
+      // the page the user came from, which may need a team (an editor address).
+      const { user: me, teams } = result.team
+        ? { user: result.user, teams: [{ ...result.team, role: 'owner' as const }] }
+        : await authApi.me();
+      useSession.getState().signIn(result.csrfToken ?? '', me, teams, result.team?.id);
       void navigate(from, { replace: true });
     } catch (caught) {
       setError(

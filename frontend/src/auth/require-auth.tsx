@@ -8,17 +8,21 @@ import { useSession } from './session-store';
 export function RequireAuth() {
   const status = useSession((state) => state.status);
   const user = useSession((state) => state.user);
+  const hasTeam = useSession((state) => state.teamId !== null);
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (status === 'signed-out' || user) return;
     const controller = new AbortController();
+    // Without a session cookie /api/me can only answer 401: go to the log-in page without asking.
     authApi
-      .me(controller.signal)
-      .then(({ user: me, teams, csrfToken }) =>
-        useSession.getState().setProfile(me, teams, csrfToken),
-      )
+      .sessionStatus(controller.signal)
+      .then(async ({ hasSessionCookie }) => {
+        if (!hasSessionCookie) return useSession.getState().signOut();
+        const { user: me, teams, csrfToken } = await authApi.me(controller.signal);
+        useSession.getState().setProfile(me, teams, csrfToken);
+      })
       .catch((caught: unknown) => {
         if (controller.signal.aborted) return;
         // No session, or an expired or revoked one: start over at the log-in page.
@@ -33,5 +37,12 @@ export function RequireAuth() {
     return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (error) return <p className="form-error page">Could not load your account: {error}</p>;
   if (!user) return <p className="loading">Loading…</p>;
+  // Team pages need a team; someone removed from their last one is told, not shown a crash.
+  if (!hasTeam)
+    return (
+      <p className="form-error page" role="alert">
+        You are not a member of any team. Ask a team owner to invite you.
+      </p>
+    );
   return <Outlet />;
 }

@@ -2,6 +2,7 @@ import { credentialCatalog, getCredentialDescription, type CredentialView } from
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { credentialsApi } from '../api/endpoints';
+import { HiddenUsername } from '../forms/hidden-username';
 import { PropsForm, type ConfigValue } from '../forms/props-form';
 
 export interface CredentialFormProps {
@@ -57,6 +58,7 @@ export function CredentialForm({
 
   return (
     <form className="credential-form" onSubmit={(event) => void submit(event)}>
+      <HiddenUsername />
       {!existing && (
         <div className="field">
           <label className="field__label" htmlFor="credential-type">
@@ -84,6 +86,8 @@ export function CredentialForm({
           id="credential-name"
           value={name}
           required
+          // A label for the credential, not an account name for the password manager.
+          autoComplete="off"
           onChange={(event) => setName(event.target.value)}
         />
       </div>

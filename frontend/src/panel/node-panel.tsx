@@ -10,6 +10,7 @@ import { DataPicker } from './data-picker';
 import { renderCredentialField } from '../credentials/credential-field';
 import { CredentialFieldSlot } from '../forms/credential-field-slot';
 import { PickerContext, type InsertTarget } from '../forms/picker-context';
+import { HiddenUsername } from '../forms/hidden-username';
 import { PropsForm } from '../forms/props-form';
 import { RetrySettings } from './retry-settings';
 import { pickerSections, sampleContext } from './sample-data';
@@ -99,8 +100,10 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
         ) : (
           <TriggerPanel teamId={teamId} flow={flow} onOpenRun={onOpenRun} />
         ))}
-      <div className="panel__section" key={node.id}>
+      {/* A form, as browsers expect around the password inputs of secret fields; it saves as you type. */}
+      <form className="panel__section" key={node.id} onSubmit={(event) => event.preventDefault()}>
         <h3 className="panel__subheading">{isTrigger ? 'Trigger settings' : 'Configuration'}</h3>
+        <HiddenUsername />
         {description ? (
           <CredentialFieldSlot.Provider value={renderCredentialField}>
             <PropsForm
@@ -133,7 +136,7 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
         ) : (
           <p className="form-error">Unknown step type “{node.type}”.</p>
         )}
-      </div>
+      </form>
       {canRetry && (
         <div className="panel__section" key={`retry-${node.id}`}>
           <h3 className="panel__subheading">Retries</h3>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { ApiError } from '../api/client';
 import { Dialog } from '../app/dialog';
 import { CredentialField } from '../credentials/credential-field';
+import { HiddenUsername } from '../forms/hidden-username';
 import { PickerContext } from '../forms/picker-context';
 import { credentialTypesLabel } from './catalog-labels';
 import { RefusalDetails } from './refusal-details';
@@ -59,13 +60,21 @@ export function UseTemplateDialog({
 
   return (
     <Dialog title={`Use “${template.name}”`} onClose={onClose}>
-      <div className="use-template">
+      <form
+        className="use-template"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void create();
+        }}
+      >
+        <HiddenUsername />
         <div className="field">
           <label className="field__label" htmlFor="template-flow-name">
             Flow name
           </label>
           <input
             id="template-flow-name"
+            autoComplete="off"
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
@@ -119,16 +128,11 @@ export function UseTemplateDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void create()}
-          >
+          <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Creating…' : 'Create flow'}
           </button>
         </div>
-      </div>
+      </form>
     </Dialog>
   );
 }

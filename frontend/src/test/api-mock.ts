@@ -10,10 +10,11 @@ const me = {
 
 type Handler = (init?: RequestInit) => Response | Promise<Response>;
 
-/** Fakes the API by "METHOD path" (readiness and /api/me answered by default); unknown calls answer 404. */
+/** Fakes the API by "METHOD path" (readiness, the session probe and /api/me answered by default); unknown calls answer 404. */
 export function mockApi(routes: Record<string, Handler | unknown> = {}) {
   const all: Record<string, Handler | unknown> = {
     'GET /readyz': healthy,
+    'GET /api/auth/session': { hasSessionCookie: true },
     'GET /api/me': me,
     ...routes,
   };

@@ -48,6 +48,15 @@ export interface AuthResponse {
   team?: Team;
 }
 
+/**
+ * `GET /api/auth/session`: whether this browser sends a session cookie at all. The editor asks
+ * before `/api/me`, so a visitor who never logged in gets a 200 rather than an expected 401
+ * (which browsers log as a failed request).
+ */
+export interface SessionCookieStatus {
+  hasSessionCookie: boolean;
+}
+
 /** `GET /api/me`. */
 export interface MeResponse {
   user: User;
