@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ExecutionSource, TeamEvent } from '@hookflow/shared';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
@@ -21,7 +22,10 @@ export interface ExecutionSignal {
 }
 
 /** What travels between processes: execution signals, team events, and who watches a team. */
-type WatchMessage = { kind: 'watch'; executionId: string } | { kind: 'watch-team'; teamId: string };
+/** `from`: the announcing process, which ignores its own echo (it knows its own watchers). */
+type WatchMessage =
+  | { kind: 'watch'; executionId: string; from?: string }
+  | { kind: 'watch-team'; teamId: string; from?: string };
 type BusMessage = ExecutionSignal | WatchMessage | { kind: 'team'; team: TeamSignal };
 
 type Listener = (signal: ExecutionSignal) => void;
@@ -46,6 +50,7 @@ export abstract class ExecutionEventBus {
   private readonly remoteWatches = new Map<string, number>();
   private readonly teamWatchers = new Map<string, number>();
   private readonly remoteTeamWatches = new Map<string, number>();
+  protected readonly processId = randomUUID();
   readonly channel = CHANNEL;
   /**
    * True when signals travel as pg_notify in the statement that commits what they announce
@@ -123,11 +128,12 @@ export abstract class ExecutionEventBus {
 
   /** Hands a message from this process or another to the listeners here. */
   protected deliver(message: BusMessage): void {
-    if (message.kind === 'watch')
-      this.remoteWatches.set(message.executionId, Date.now() + WATCH_TTL_MS);
-    else if (message.kind === 'watch-team')
-      this.remoteTeamWatches.set(message.teamId, Date.now() + WATCH_TTL_MS);
-    else if (message.kind === 'team') this.deliverTeam(message.team);
+    if (message.kind === 'watch' || message.kind === 'watch-team') {
+      if (message.from === this.processId) return;
+      if (message.kind === 'watch')
+        this.remoteWatches.set(message.executionId, Date.now() + WATCH_TTL_MS);
+      else this.remoteTeamWatches.set(message.teamId, Date.now() + WATCH_TTL_MS);
+    } else if (message.kind === 'team') this.deliverTeam(message.team);
     else {
       this.local.emit(message.executionId, message);
       if (message.team) this.deliverTeam(message.team);
@@ -194,8 +200,8 @@ export class PostgresEventBus extends ExecutionEventBus {
   }
 
   /**
-   * A team whose watch was announced (announcements reach every process, this one too) gets its
-   * events by one NOTIFY for the whole batch; a watch too new to have been heard yet, directly.
+   * A team watched in another process gets its events by one NOTIFY for the whole batch (which
+   * reaches this process's streams too); a team watched only here, directly.
    */
   announce(signals: TeamSignal[]): void {
     const remote: string[] = [];
@@ -212,8 +218,8 @@ export class PostgresEventBus extends ExecutionEventBus {
 
   protected announceWatch(message: WatchMessage): () => void {
     const announce = () =>
-      void this.notify([JSON.stringify(message)]).catch((error: Error) =>
-        this.logger.warn(`could not announce a watch: ${error.message}`),
+      void this.notify([JSON.stringify({ ...message, from: this.processId })]).catch(
+        (error: Error) => this.logger.warn(`could not announce a watch: ${error.message}`),
       );
     announce();
     const timer = setInterval(announce, WATCH_EVERY_MS).unref();
