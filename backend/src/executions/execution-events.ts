@@ -12,17 +12,19 @@ export interface TeamSignal {
 
 /**
  * Something happened to an execution; listeners re-read what they need from the database.
- * `watch` says someone streams the execution's live progress (see `ExecutionEventBus.watch`).
  * `team` rides along on a run's final status, so the team's streams hear it on the same NOTIFY.
  */
 export interface ExecutionSignal {
   executionId: string;
-  kind: 'step' | 'status' | 'respond' | 'cancel' | 'watch';
+  kind: 'step' | 'status' | 'respond' | 'cancel';
   team?: TeamSignal;
 }
 
 /** What travels between processes: execution signals, team events, and who watches a team. */
-/** `from`: the announcing process, which ignores its own echo (it knows its own watchers). */
+/**
+ * Someone streams an execution's live progress or a team's events (see `watch`, `watchTeam`);
+ * `from`: the announcing process, which ignores its own echo (it knows its own watchers).
+ */
 type WatchMessage =
   | { kind: 'watch'; executionId: string; from?: string }
   | { kind: 'watch-team'; teamId: string; from?: string };
