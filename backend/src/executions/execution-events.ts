@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ExecutionSource, TeamEvent } from '@hookflow/shared';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
@@ -11,17 +12,22 @@ export interface TeamSignal {
 
 /**
  * Something happened to an execution; listeners re-read what they need from the database.
- * `watch` says someone streams the execution's live progress (see `ExecutionEventBus.watch`).
  * `team` rides along on a run's final status, so the team's streams hear it on the same NOTIFY.
  */
 export interface ExecutionSignal {
   executionId: string;
-  kind: 'step' | 'status' | 'respond' | 'cancel' | 'watch';
+  kind: 'step' | 'status' | 'respond' | 'cancel';
   team?: TeamSignal;
 }
 
 /** What travels between processes: execution signals, team events, and who watches a team. */
-type WatchMessage = { kind: 'watch'; executionId: string } | { kind: 'watch-team'; teamId: string };
+/**
+ * Someone streams an execution's live progress or a team's events (see `watch`, `watchTeam`);
+ * `from`: the announcing process, which ignores its own echo (it knows its own watchers).
+ */
+type WatchMessage =
+  | { kind: 'watch'; executionId: string; from?: string }
+  | { kind: 'watch-team'; teamId: string; from?: string };
 type BusMessage = ExecutionSignal | WatchMessage | { kind: 'team'; team: TeamSignal };
 
 type Listener = (signal: ExecutionSignal) => void;
@@ -46,6 +52,7 @@ export abstract class ExecutionEventBus {
   private readonly remoteWatches = new Map<string, number>();
   private readonly teamWatchers = new Map<string, number>();
   private readonly remoteTeamWatches = new Map<string, number>();
+  protected readonly processId = randomUUID();
   readonly channel = CHANNEL;
   /**
    * True when signals travel as pg_notify in the statement that commits what they announce
@@ -123,11 +130,12 @@ export abstract class ExecutionEventBus {
 
   /** Hands a message from this process or another to the listeners here. */
   protected deliver(message: BusMessage): void {
-    if (message.kind === 'watch')
-      this.remoteWatches.set(message.executionId, Date.now() + WATCH_TTL_MS);
-    else if (message.kind === 'watch-team')
-      this.remoteTeamWatches.set(message.teamId, Date.now() + WATCH_TTL_MS);
-    else if (message.kind === 'team') this.deliverTeam(message.team);
+    if (message.kind === 'watch' || message.kind === 'watch-team') {
+      if (message.from === this.processId) return;
+      if (message.kind === 'watch')
+        this.remoteWatches.set(message.executionId, Date.now() + WATCH_TTL_MS);
+      else this.remoteTeamWatches.set(message.teamId, Date.now() + WATCH_TTL_MS);
+    } else if (message.kind === 'team') this.deliverTeam(message.team);
     else {
       this.local.emit(message.executionId, message);
       if (message.team) this.deliverTeam(message.team);
@@ -194,8 +202,8 @@ export class PostgresEventBus extends ExecutionEventBus {
   }
 
   /**
-   * A team whose watch was announced (announcements reach every process, this one too) gets its
-   * events by one NOTIFY for the whole batch; a watch too new to have been heard yet, directly.
+   * A team watched in another process gets its events by one NOTIFY for the whole batch (which
+   * reaches this process's streams too); a team watched only here, directly.
    */
   announce(signals: TeamSignal[]): void {
     const remote: string[] = [];
@@ -212,8 +220,8 @@ export class PostgresEventBus extends ExecutionEventBus {
 
   protected announceWatch(message: WatchMessage): () => void {
     const announce = () =>
-      void this.notify([JSON.stringify(message)]).catch((error: Error) =>
-        this.logger.warn(`could not announce a watch: ${error.message}`),
+      void this.notify([JSON.stringify({ ...message, from: this.processId })]).catch(
+        (error: Error) => this.logger.warn(`could not announce a watch: ${error.message}`),
       );
     announce();
     const timer = setInterval(announce, WATCH_EVERY_MS).unref();

@@ -13,7 +13,8 @@ const created = {
 afterEach(() => jest.useRealTimers());
 
 describe('subscribeTeamEvents', () => {
-  it('shares one stream per team between listeners and closes it with the last', () => {
+  it('shares one stream per team between listeners and closes it a moment after the last', () => {
+    jest.useFakeTimers();
     const first: LiveEvent[] = [];
     const second: LiveEvent[] = [];
     const stopFirst = subscribeTeamEvents('t1', (event) => first.push(event));
@@ -30,6 +31,14 @@ describe('subscribeTeamEvents', () => {
     stopFirst();
     expect(source.readyState).toBe(EventSourceStandIn.OPEN);
     stopSecond();
+    // The next page subscribes in time: the same stream goes on.
+    const stopNext = subscribeTeamEvents('t1', () => undefined);
+    jest.advanceTimersByTime(5000);
+    expect(EventSourceStandIn.live(URL_T1)).toEqual([source]);
+    stopNext();
+    jest.advanceTimersByTime(1999);
+    expect(source.readyState).toBe(EventSourceStandIn.OPEN);
+    jest.advanceTimersByTime(1);
     expect(source.readyState).toBe(EventSourceStandIn.CLOSED);
   });
 
@@ -54,6 +63,7 @@ describe('subscribeTeamEvents', () => {
     expect(heard).toEqual([{ type: 'reconnected' }]);
 
     stop();
+    jest.advanceTimersByTime(2000);
     expect(third.readyState).toBe(EventSourceStandIn.CLOSED);
   });
 });

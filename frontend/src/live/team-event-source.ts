@@ -11,12 +11,15 @@ const EVENT_TYPES: ReadonlyArray<TeamEvent['type']> = [
 ];
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
+// Moving from one page to the next drops the last listener for a moment: keep the stream.
+const CLOSE_AFTER_MS = 2000;
 
 interface Connection {
   listeners: Set<Listener>;
   source?: EventSource;
   retryMs: number;
   retryTimer?: ReturnType<typeof setTimeout>;
+  closeTimer?: ReturnType<typeof setTimeout>;
   /** Opened once before: a later open follows a gap. */
   wasOpen: boolean;
 }
@@ -57,7 +60,10 @@ function connect(teamId: string, connection: Connection): void {
   };
 }
 
-/** Listens to the team's live events; the stream opens with the first listener, closes with the last. */
+/**
+ * Listens to the team's live events; the stream opens with the first listener and closes a
+ * moment after the last one leaves.
+ */
 export function subscribeTeamEvents(teamId: string, listener: Listener): () => void {
   let connection = connections.get(teamId);
   if (!connection) {
@@ -65,13 +71,16 @@ export function subscribeTeamEvents(teamId: string, listener: Listener): () => v
     connections.set(teamId, connection);
     connect(teamId, connection);
   }
+  clearTimeout(connection.closeTimer);
   connection.listeners.add(listener);
   const current = connection;
   return () => {
     current.listeners.delete(listener);
     if (current.listeners.size) return;
-    clearTimeout(current.retryTimer);
-    current.source?.close();
-    connections.delete(teamId);
+    current.closeTimer = setTimeout(() => {
+      clearTimeout(current.retryTimer);
+      current.source?.close();
+      connections.delete(teamId);
+    }, CLOSE_AFTER_MS);
   };
 }
