@@ -204,6 +204,25 @@ describe.each(testEnvironments())(
       expect((await post(flow.url, `${body} `, headers(nowSeconds()))).status).toBe(401);
     });
 
+    it('generic HMAC with the signature in the body (Mailgun): accepts, refuses a forgery', async () => {
+      const flow = await publish({
+        type: 'hmac',
+        secret: 'mailgun-key',
+        sentIn: 'body',
+        bodyField: 'signature.signature',
+        timestampField: 'signature.timestamp',
+        signedPayloadTemplate: '{json:signature.timestamp}{json:signature.token}',
+      });
+      const event = (key: string) => {
+        const timestamp = String(nowSeconds());
+        const token = 'f1c2d3e4';
+        const signature = hmacHex('sha256', key, timestamp + token);
+        return JSON.stringify({ signature: { timestamp, token, signature }, 'event-data': {} });
+      };
+      expect((await post(flow.url, event('mailgun-key'), {})).status).toBe(202);
+      expect((await post(flow.url, event('guess'), {})).status).toBe(401);
+    });
+
     it('secret rotation: both secrets pass until the end date; the previous one is masked', async () => {
       const until = new Date(Date.now() + 3600_000).toISOString();
       const flow = await publish({

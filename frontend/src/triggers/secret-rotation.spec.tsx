@@ -92,6 +92,14 @@ describe('trigger panel fields of the new methods', () => {
       expect(screen.getByLabelText(label, { exact: false })).toBeInTheDocument();
   });
 
+  it('asks for body fields instead of headers when the signature is in the body (Mailgun)', () => {
+    form({ type: 'hmac', sentIn: 'body' });
+    expect(screen.getByLabelText('Signature body field', { exact: false })).toBeInTheDocument();
+    expect(screen.getByLabelText('Timestamp body field', { exact: false })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Header name', { exact: false })).toBeNull();
+    expect(screen.queryByLabelText('Timestamp header', { exact: false })).toBeNull();
+  });
+
   it('hides what a method does not use', () => {
     form({ type: 'paypal' });
     expect(screen.queryByLabelText('Signing secret', { exact: false })).toBeNull();

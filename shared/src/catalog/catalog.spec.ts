@@ -6,6 +6,7 @@ import {
   nodeCredentialTypes,
 } from './catalog';
 import { integrations } from '../integrations';
+import { isSensitiveName } from '../redaction/redact';
 import { credentialDataSchema, nodeConfigSchema } from './node-config-schema';
 import { defaultConfig, type PropsRecord } from './props';
 
@@ -111,6 +112,10 @@ describe('nodeCatalog', () => {
         : [];
     expect(secrets.sort()).toEqual(['password', 'previousSecret', 'secret', 'value']);
     expect(getNodeDescription('webhook.send')?.props.secret.secret).toBe(true);
+    // A name that looks secret would be sealed and shown masked like one (flow-secrets.ts).
+    const plain =
+      auth?.type === 'object' ? Object.entries(auth.props).filter(([, p]) => !p.secret) : [];
+    expect(plain.map(([key]) => key).filter(isSensitiveName)).toEqual([]);
   });
 
   it('knows triggers by category', () => {

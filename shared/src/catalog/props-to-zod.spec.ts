@@ -125,6 +125,8 @@ describe('webhookTriggerConfigSchema', () => {
       'auth.algorithm',
     ]);
     expect(paths({ type: 'discord' })).toEqual(['auth.publicKey']);
+    expect(paths({ type: 'paypal' })).toEqual(['auth.webhookId']);
+    expect(paths({ type: 'hmac', secret: 's', sentIn: 'body' })).toEqual(['auth.bodyField']);
     expect(paths({ type: 'mailchimp' })).toEqual(['auth.type']);
   });
 

@@ -116,3 +116,61 @@ describe('generic HMAC configured for documented services', () => {
     expect(verify(sha512, request(sig512, body)).ok).toBe(true);
   });
 });
+
+describe('Mailgun: signature.signature is hex HMAC-SHA256 of timestamp + token, in the body', () => {
+  const auth: TriggerAuthConfig = {
+    type: 'hmac',
+    secret: 'mailgun-signing-key',
+    sentIn: 'body',
+    bodyField: 'signature.signature',
+    timestampField: 'signature.timestamp',
+    signedPayloadTemplate: '{json:signature.timestamp}{json:signature.token}',
+  };
+  const event = (
+    ts: number,
+    key = 'mailgun-signing-key',
+    token = 'a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0',
+  ) =>
+    JSON.stringify({
+      signature: {
+        timestamp: String(ts),
+        token,
+        signature: hmacHex('sha256', key, `${ts}${token}`),
+      },
+      'event-data': { event: 'delivered', recipient: 'a@example.com' },
+    });
+
+  it('accepts, and rejects a changed token, another key and a stale timestamp', () => {
+    expect(verify(auth, request({}, event(NOW_S)))).toEqual({
+      ok: true,
+      detail: 'HMAC-SHA256 signature valid',
+    });
+    const changed = JSON.parse(event(NOW_S));
+    changed.signature.token = 'another-token';
+    expect(verify(auth, request({}, JSON.stringify(changed)))).toEqual(
+      rejected('bad_signature', /does not match/),
+    );
+    expect(verify(auth, request({}, event(NOW_S, 'nope'))).ok).toBe(false);
+    expect(verify(auth, request({}, event(NOW_S - 301)))).toEqual(rejected('stale_timestamp'));
+  });
+
+  it('names a missing body field, and a body that is not JSON', () => {
+    expect(verify(auth, request({}, '{"event-data":{}}'))).toEqual(
+      rejected('unauthorized', 'Body field signature.signature missing'),
+    );
+    expect(verify(auth, request({}, 'token=x'))).toEqual(rejected('unauthorized', /missing/));
+  });
+
+  it('still requires {body} in the template when the signature is in a header', () => {
+    const headerSigned: TriggerAuthConfig = {
+      type: 'hmac',
+      secret: 's',
+      header: 'X-Sig',
+      timestampHeader: 'X-Ts',
+      signedPayloadTemplate: '{timestamp}',
+    };
+    expect(verify(headerSigned, request({ 'x-sig': 'ab', 'x-ts': String(NOW_S) }))).toEqual(
+      rejected('unauthorized', /must contain \{body\}/),
+    );
+  });
+});
