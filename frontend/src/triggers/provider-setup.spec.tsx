@@ -91,7 +91,7 @@ describe('ProviderSetup', () => {
     renderSetup({ type: 'github' });
     fireEvent.click(screen.getByRole('button', { name: 'Generate a secret' }));
     const shown = screen.getByLabelText('Secret (generated)');
-    expect(shown).toHaveValue(probe.auth.secret);
+    expect(shown).toHaveValue(String(probe.auth.secret));
     expect(String(probe.auth.secret)).toMatch(/^[0-9a-f]{64}$/);
   });
 
