@@ -50,6 +50,24 @@ const stripe = (payload: unknown) => {
   };
 };
 
+/** A request as Slack signs it (`v0=` HMAC over `v0:timestamp:body`). */
+const slack = (payload: unknown, retryNum?: number) => {
+  const body = JSON.stringify(payload);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': `v0=${hmacHex('sha256', SECRET, `v0:${ts}:${body}`)}`,
+      ...(retryNum
+        ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    },
+  };
+};
+
 describe.each(testEnvironments())('Provider presets at the door ($name mode)', (environment) => {
   let app: TestApp;
   let token: string;
@@ -180,5 +198,28 @@ describe.each(testEnvironments())('Provider presets at the door ($name mode)', (
     (b.headers as Record<string, string>)['x-request-id'] = 'r-2';
     expect((await fetch(flow.url, a)).status).toBe(202);
     expect((await fetch(flow.url, b)).status).toBe(202);
+  });
+
+  it('filters Slack events by event type and answers a retry of the same event as a duplicate', async () => {
+    const flow = await publish(
+      flowWith({ type: 'slack', secret: SECRET, events: ['app_mention'] }),
+    );
+    const callback = (type: string, eventId: string) => ({
+      type: 'event_callback',
+      event_id: eventId,
+      event: { type, text: 'hi' },
+    });
+    expect((await fetch(flow.url, slack(callback('reaction_added', 'Ev1')))).status).toBe(200);
+    const first = await fetch(flow.url, slack(callback('app_mention', 'Ev2')));
+    expect(first.status).toBe(202);
+    const { executionId } = (await first.json()) as { executionId: string };
+    const retry = await fetch(flow.url, slack(callback('app_mention', 'Ev2'), 1));
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ executionId, duplicate: true });
+    expect((await deliveries(flow.id)).map((row) => row.outcome)).toEqual([
+      'duplicate',
+      'accepted',
+      'filtered',
+    ]);
   });
 });

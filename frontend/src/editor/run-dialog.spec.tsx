@@ -5,11 +5,11 @@ import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { RunDialog } from './run-dialog';
 
-function renderDialog() {
+function renderDialog(definition = createDefaultDefinition()) {
   const onStarted = jest.fn();
   const flush = jest.fn(async () => undefined);
   render(
-    <FlowStoreProvider initialDefinition={createDefaultDefinition()}>
+    <FlowStoreProvider initialDefinition={definition}>
       <RunDialog
         teamId="t1"
         flowId="f1"
@@ -62,5 +62,13 @@ describe('RunDialog', () => {
 
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith('e1'));
     expect(bodies).toEqual([expect.objectContaining({ dryRun: true })]);
+  });
+
+  it('prefills the payload with the provider preset’s sample for the filtered event', () => {
+    const definition = createDefaultDefinition();
+    definition.nodes[0].config = { methods: ['POST'], auth: { type: 'github', events: ['push'] } };
+    renderDialog(definition);
+    const payload = screen.getByRole('textbox', { name: /payload/i }) as HTMLTextAreaElement;
+    expect(JSON.parse(payload.value)).toMatchObject({ ref: 'refs/heads/main', pusher: {} });
   });
 });

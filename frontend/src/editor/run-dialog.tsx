@@ -1,4 +1,4 @@
-import { getNodeDescription } from '@hookflow/shared';
+import { getNodeDescription, samplePayloadFor } from '@hookflow/shared';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
@@ -84,7 +84,10 @@ function defaultPayload(
   const trigger = state.definition.nodes.find(
     (node) => getNodeDescription(node.type)?.category === 'trigger',
   );
+  // A provider preset's sample (a GitHub push…) before the node's generic one.
   const sample =
-    trigger && (getNodeDescription(trigger.type)?.sampleOutput as { body?: unknown } | undefined);
+    trigger &&
+    (samplePayloadFor(trigger.config) ??
+      (getNodeDescription(trigger.type)?.sampleOutput as { body?: unknown } | undefined));
   return sample?.body ?? {};
 }

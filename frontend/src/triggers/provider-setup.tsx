@@ -6,7 +6,7 @@ import {
   type FlowView,
   type WebhookPreset,
 } from '@hookflow/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 
@@ -78,6 +78,27 @@ export function ProviderSetup({ flow, trigger }: { flow: FlowView; trigger: Flow
       <SampleRequest trigger={trigger} />
     </section>
   );
+}
+
+/**
+ * Event names are the provider's own: when the trigger switches provider, its filter from the
+ * previous one is dropped (in the same undo step as the switch) instead of filtering out
+ * everything the new provider sends.
+ */
+export function useEventFilterReset(trigger: FlowNode | undefined) {
+  const apply = useFlowStore((state) => state.apply);
+  const auth = trigger?.config.auth as PresetAuth | undefined;
+  const previous = useRef(auth?.type);
+  useEffect(() => {
+    if (previous.current === auth?.type) return;
+    previous.current = auth?.type;
+    if (!trigger || !auth?.events) return;
+    const { events: _dropped, ...rest } = auth;
+    apply(
+      [{ type: 'updateNodeConfig', nodeId: trigger.id, config: { ...trigger.config, auth: rest } }],
+      `config:${trigger.id}`,
+    );
+  }, [apply, trigger, auth]);
 }
 
 function SetupSteps({

@@ -6,7 +6,7 @@ import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
 import { DeliveryList } from './delivery-list';
 import { OldKeyNotice } from './old-key-notice';
-import { ProviderSetup } from './provider-setup';
+import { ProviderSetup, useEventFilterReset } from './provider-setup';
 import { useDeliveries } from './use-deliveries';
 
 const presetKey = (trigger: FlowNode) =>
@@ -26,6 +26,7 @@ export function TriggerPanel({
   const trigger = useFlowStore((state) =>
     state.definition.nodes.find((node) => node.type === 'trigger.webhook'),
   );
+  useEventFilterReset(trigger);
   const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,
