@@ -121,6 +121,9 @@ try {
 
 const cell = (row, field) => row?.stats?.[field]?.median ?? row?.reps?.[0]?.[field] ?? '–';
 const rps = (name) => Number(cell(rows[name], 'rps'));
+// Only within one run: a ratio against a row measured another time would mean nothing.
+const ratioOf = (name, base, text) =>
+  rows[name] && rows[base] ? `${(rps(name) / rps(base)).toFixed(2)}${text}` : `– (no ${base} row)`;
 let table =
   '| target | req/s | p50 ms | p99 ms | errors | RSS MB | CPU µs/req | ratio |\n|---|---|---|---|---|---|---|---|\n';
 for (const [name, label, ratio] of [
@@ -128,13 +131,9 @@ for (const [name, label, ratio] of [
   [
     'server',
     'Hookflow server (api + worker)',
-    `${(rps('server') / rps('floor')).toFixed(2)}× floor (target ≥ 0.5)`,
+    ratioOf('server', 'floor', '× floor (target ≥ 0.5)'),
   ],
-  [
-    'embedded',
-    'Hookflow embedded',
-    `${(rps('embedded') / rps('server')).toFixed(2)}× server (target ≥ 0.5)`,
-  ],
+  ['embedded', 'Hookflow embedded', ratioOf('embedded', 'server', '× server (target ≥ 0.5)')],
 ]) {
   if (!rows[name]) continue;
   table += `| ${label} | ${cell(rows[name], 'rps')} | ${cell(rows[name], 'p50')} | ${cell(rows[name], 'p99')} | ${cell(rows[name], 'errors')} | ${cell(rows[name], 'rssMb')} | ${cell(rows[name], 'cpuUsPerRequest')} | ${ratio} |\n`;

@@ -88,7 +88,8 @@ export const SETTINGS: SettingDoc[] = [
   {
     name: 'WORKER_CONCURRENCY',
     default: '10',
-    description: 'Jobs one worker process runs at once.',
+    description:
+      'Jobs one worker process runs at once (bench, 3-step flow, 2 busy cores: 10 → 75 runs/s, 50 → 82–89).',
   },
   {
     name: 'WORKER_ASYNC_COMMIT',
@@ -99,7 +100,8 @@ export const SETTINGS: SettingDoc[] = [
   {
     name: 'DATABASE_POOL_SIZE',
     default: '10',
-    description: 'Database connections per process (server mode; embedded shares one session).',
+    description:
+      'Database connections per process (server mode; embedded shares one session); 20 was no faster than 10.',
   },
   {
     name: 'EXECUTION_RETENTION_DAYS',
