@@ -20,6 +20,7 @@ import {
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
+import { draftRefusal, issuesOf } from '../flows/draft-issues.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
@@ -146,6 +147,16 @@ export class ExecutionsService {
       throw new ConflictException(
         'This flow has no published version yet: publish it, or run the draft',
       );
+    if (version === 'draft') {
+      const issues = issuesOf(await this.flows.runnableDefinition(flow, null));
+      if (issues.length)
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: draftRefusal(issues),
+          issues,
+        });
+    }
     const body = payload ?? {};
     const trigger: TriggerRequestContext = {
       method: 'POST',

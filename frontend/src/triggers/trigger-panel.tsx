@@ -1,6 +1,7 @@
 import type { DeliverySummary, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
 import { deliveriesApi } from '../api/endpoints';
+import { IssueList } from '../app/issue-list';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
@@ -18,6 +19,7 @@ export function TriggerPanel({
   onOpenRun: (executionId: string) => void;
 }) {
   const setSample = useFlowStore((state) => state.setSample);
+  const issues = useFlowStore((state) => state.issues);
   const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,
@@ -51,6 +53,21 @@ export function TriggerPanel({
       <CopyField label="Test URL (runs this draft)" value={flow.testWebhookUrl} />
       {flow.publishedVersion === null && (
         <p className="muted small">The production URL answers once the flow is published.</p>
+      )}
+      {flow.status === 'disabled' && (
+        <p className="muted small">
+          This flow is disabled: its production URL answers 503 with Retry-After: 300, so senders
+          retry later instead of giving up. Enable it to run their deliveries again.
+        </p>
+      )}
+      {issues.length > 0 && (
+        <div className="trigger__refusal" role="note" aria-label="Test URL refuses requests">
+          <p className="form-error small">
+            The test URL refuses requests (409, recorded below) until the draft’s{' '}
+            {issues.length === 1 ? 'issue is' : `${issues.length} issues are`} fixed:
+          </p>
+          <IssueList issues={issues} className="small" />
+        </div>
       )}
       <div className="trigger__listen">
         {listening ? (
