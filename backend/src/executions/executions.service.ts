@@ -20,7 +20,7 @@ import {
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
-import { draftRefusal, issuesOf } from '../flows/draft-issues.js';
+import { blockingIssuesOf, draftRefusal } from '../flows/draft-issues.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
@@ -148,7 +148,7 @@ export class ExecutionsService {
         'This flow has no published version yet: publish it, or run the draft',
       );
     if (version === 'draft') {
-      const issues = issuesOf(await this.flows.runnableDefinition(flow, null));
+      const issues = blockingIssuesOf(await this.flows.runnableDefinition(flow, null));
       if (issues.length)
         throw new ConflictException({
           statusCode: 409,

@@ -7,7 +7,7 @@ import {
   type WebhookTriggerConfig,
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
-import { issuesOf } from '../flows/draft-issues.js';
+import { blockingIssuesOf } from '../flows/draft-issues.js';
 import { FlowChanges } from '../flows/flow-changes.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
@@ -94,7 +94,7 @@ export class TriggerResolver implements OnModuleDestroy {
     const config = webhookConfig(definition);
     if (config === 'not-webhook') return { found: true, flow, problem: config };
     // Published versions were validated at publish; a draft may be anything the editor saved.
-    const issues = test ? issuesOf(definition) : [];
+    const issues = test ? blockingIssuesOf(definition) : [];
     if (config === 'misconfigured') return { found: true, flow, problem: config, issues };
     if (issues.length) return { found: true, flow, problem: 'invalid-draft', issues };
     return { found: true, flow, version, config };

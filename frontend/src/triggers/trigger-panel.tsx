@@ -19,7 +19,9 @@ export function TriggerPanel({
   onOpenRun: (executionId: string) => void;
 }) {
   const setSample = useFlowStore((state) => state.setSample);
-  const issues = useFlowStore((state) => state.issues);
+  const allIssues = useFlowStore((state) => state.issues);
+  // The ones the test URL refuses a request for (a run repairs the others itself).
+  const issues = allIssues.filter((issue) => !issue.repairedAtRun);
   const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,

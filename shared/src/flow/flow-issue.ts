@@ -7,6 +7,11 @@ export interface FlowIssue {
   /** Dotted path inside the node, e.g. `auth.secret` or `position.x`. */
   field?: string;
   message: string;
+  /**
+   * A run handles this safely by itself (a refused reply header is dropped), so draft runs still
+   * go ahead; publishing refuses it all the same.
+   */
+  repairedAtRun?: true;
 }
 
 export function nodeIssue(

@@ -160,11 +160,14 @@ function respondHeaderIssues(node: FlowNode): FlowIssue[] {
     const why = refusedResponseHeader(name);
     return why
       ? [
-          nodeIssue(
-            node,
-            `header "${name}" cannot be sent from a trigger URL: it ${why}`,
-            `headers.${name}`,
-          ),
+          {
+            ...nodeIssue(
+              node,
+              `header "${name}" cannot be sent from a trigger URL: it ${why}`,
+              `headers.${name}`,
+            ),
+            repairedAtRun: true as const,
+          },
         ]
       : [];
   });
