@@ -167,3 +167,34 @@ test("the last owner's Leave team is disabled and says why", async () => {
   await page.getByText('You are the last owner: make another member owner first').waitFor();
   await shot('leave-team-last-owner');
 });
+
+test('replaying a request that failed verification asks first, with "Replay anyway"', async () => {
+  const flow = await callApi<FlowView>('POST', `/api/teams/${owner.teamId}/flows`, {
+    name: 'Signed orders',
+    definition: {
+      schemaVersion: 1,
+      nodes: [
+        {
+          id: 'n1',
+          type: 'trigger.webhook',
+          name: 'Webhook',
+          config: { methods: ['POST'], auth: { type: 'header', header: 'X-Key', value: 'k3y' } },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [],
+    },
+  });
+  const refused = await fetch(flow.testWebhookUrl, { method: 'POST', body: '{}' });
+  expect(refused.status).toBe(401);
+
+  await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
+  await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="n1"]').click();
+  await page.locator('.delivery-list__item').first().click();
+  await page.getByRole('button', { name: 'Replay anyway…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Replay a rejected request' });
+  expect(await dialog.textContent()).toContain('it may not come from the service it claims to');
+  await shot('replay-anyway-dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});
