@@ -125,3 +125,76 @@ test('deleting a credential a published flow uses lists that flow in the in-app 
   await page.getByRole('heading', { name: 'No credentials yet' }).waitFor();
   expect(await callApi<unknown[]>('GET', `/api/teams/${owner.teamId}/credentials`)).toEqual([]);
 });
+
+test('a test-URL call to a draft with issues is refused, and the trigger panel says which', async () => {
+  const flow = await callApi<FlowView>('POST', `/api/teams/${owner.teamId}/flows`, {
+    name: 'Half-built orders',
+    definition: {
+      ...callingWith(''),
+      nodes: callingWith('').nodes.map((node) =>
+        node.id === 'n2' ? { ...node, config: { method: 'POST', url: '' } } : node,
+      ),
+    },
+  });
+  const answer = await fetch(flow.testWebhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"order":7}',
+  });
+  expect(answer.status).toBe(409);
+  expect(((await answer.json()) as { message: string }).message).toContain(
+    'Node "Fetch order" (n2): field "url" is required',
+  );
+
+  await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
+  await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="n1"]').click();
+  const note = page.getByRole('note', { name: 'Test URL refuses requests' });
+  await note.waitFor();
+  expect(await note.textContent()).toContain('field "url" is required');
+  // The refused request is recorded: its inspector says why, naming the node and field.
+  await page.locator('.delivery-list__item').first().click();
+  const inspector = page.getByLabel('Delivery details');
+  await inspector.getByText('draft invalid').waitFor();
+  expect(await inspector.textContent()).toContain('field "url" is required');
+  await shot('trigger-panel-draft-issues');
+});
+
+test("the last owner's Leave team is disabled and says why", async () => {
+  await page.goto(`${backend!.baseUrl}/team`);
+  const leave = page.getByRole('button', { name: 'Leave team' });
+  await leave.waitFor();
+  expect(await leave.isDisabled()).toBe(true);
+  await page.getByText('You are the last owner: make another member owner first').waitFor();
+  await shot('leave-team-last-owner');
+});
+
+test('replaying a request that failed verification asks first, with "Replay anyway"', async () => {
+  const flow = await callApi<FlowView>('POST', `/api/teams/${owner.teamId}/flows`, {
+    name: 'Signed orders',
+    definition: {
+      schemaVersion: 1,
+      nodes: [
+        {
+          id: 'n1',
+          type: 'trigger.webhook',
+          name: 'Webhook',
+          config: { methods: ['POST'], auth: { type: 'header', header: 'X-Key', value: 'k3y' } },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [],
+    },
+  });
+  const refused = await fetch(flow.testWebhookUrl, { method: 'POST', body: '{}' });
+  expect(refused.status).toBe(401);
+
+  await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
+  await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="n1"]').click();
+  await page.locator('.delivery-list__item').first().click();
+  await page.getByRole('button', { name: 'Replay anyway…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Replay a rejected request' });
+  expect(await dialog.textContent()).toContain('it may not come from the service it claims to');
+  await shot('replay-anyway-dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});

@@ -187,7 +187,7 @@ describe.each(testEnvironments())('secrets stay redacted ($name mode)', (environ
       headers: { 'content-type': 'application/json', 'x-token': SECRETS.triggerToken },
       body: '{"n":2}',
     });
-    expect(refused.status).toBe(410);
+    expect(refused.status).toBe(503);
     const deliveries = await api('GET', `/flows/${normal.id}/deliveries`);
     expect(deliveries.body.items[0].reason).toBe('flow_disabled');
     expect(deliveries.body.items[0].headers['x-token']).toBe('[redacted]');

@@ -8,7 +8,6 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   createDefaultDefinition,
-  validateFlowDefinition,
   type CreateFlowBody,
   type ExecutionStatus,
   type FlowDefinition,
@@ -35,6 +34,7 @@ import { schedulePlanFor } from '../schedules/schedule-planner.js';
 import { SchedulesService } from '../schedules/schedules.service.js';
 import { pollIssues, pollTimingFor } from '../polling/poll-plan.js';
 import { PollScheduler } from '../polling/poll-scheduler.service.js';
+import { issuesOf } from './draft-issues.js';
 import { FlowVersionEntity } from './flow-version.entity.js';
 import { FlowChanges } from './flow-changes.js';
 import { FlowEntity } from './flow.entity.js';
@@ -87,11 +87,6 @@ function scheduleIssues(definition: FlowDefinition): FlowIssue[] {
     ];
   }
 }
-
-const issuesOf = (definition: FlowDefinition) => {
-  const result = validateFlowDefinition(definition);
-  return result.ok ? [] : result.issues;
-};
 
 @Injectable()
 export class FlowsService {

@@ -166,7 +166,7 @@ describe.each(testEnvironments())('Trigger URL rules ($name mode)', (environment
     expect((await post(inside.url, '{}')).status).toBe(202);
   });
 
-  it('answers 401 for a wrong header token and 410 once the flow is disabled', async () => {
+  it('answers 401 for a wrong header token and 503 once the flow is disabled', async () => {
     const flow = await publish(
       flowWith({ auth: { type: 'header', header: 'X-Token', value: 'let-me-in' } }),
     );
@@ -188,7 +188,7 @@ describe.each(testEnvironments())('Trigger URL rules ($name mode)', (environment
     expect(
       (await post(flow.url, '{}', { 'content-type': 'application/json', 'x-token': 'let-me-in' }))
         .status,
-    ).toBe(410);
+    ).toBe(503);
     expect(await lastDelivery(flow.id)).toMatchObject({
       outcome: 'rejected',
       reason: 'flow_disabled',

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  describeIssues,
   eventFilterDecision,
   presetDedupeKey,
+  type DeliveryRejectReason,
   type TriggerRequestContext,
   type WebhookTriggerConfig,
 } from '@hookflow/shared';
@@ -12,6 +14,7 @@ import { jsonRow } from '../common/row.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { evaluateOrderingKey } from '../engine/index.js';
+import { DRAFT_CANNOT_RUN } from '../flows/draft-issues.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { DeliveryRecorder, UnstorableDelivery, type DeliveryRow } from './delivery-recorder.js';
@@ -36,7 +39,7 @@ import {
   triggerContext,
   unstorableQuery,
 } from './trigger-request.js';
-import { TriggerResolver, type ResolvedTrigger } from './trigger-resolver.js';
+import { TriggerResolver, type ResolvedTrigger, type TriggerProblem } from './trigger-resolver.js';
 import { handshakeResponse, type VerificationSources } from './verification/index.js';
 import { VERIFICATION_SOURCES } from './verification-sources.js';
 
@@ -44,30 +47,45 @@ export type { IngressReply } from './ingress-reply.js';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const TRIGGER_KEY = /^[A-Za-z0-9_-]{1,128}$/;
+/** How long a sender is asked to wait before retrying a delivery to a disabled flow. */
+export const DISABLED_RETRY_AFTER_SECONDS = 300;
 
 // A known key whose flow cannot run now: answered, and recorded with the reason, so the inspector
 // can say why a sender's delivery started nothing.
-const PROBLEMS = {
-  disabled: [410, 'Gone', 'This flow is disabled', 'flow_disabled'],
-  unpublished: [
-    409,
-    'Conflict',
+interface Problem {
+  status: number;
+  error: string;
+  message: string;
+  reason: DeliveryRejectReason;
+  headers?: Record<string, string>;
+}
+const conflict = (message: string, reason: DeliveryRejectReason): Problem => ({
+  status: 409,
+  error: 'Conflict',
+  message,
+  reason,
+});
+const PROBLEMS: Record<TriggerProblem, Problem> = {
+  // Not 410 Gone: some senders delete a webhook for good on a 410. A 503 with Retry-After makes
+  // them retry, so deliveries resume once the flow is enabled again.
+  disabled: {
+    status: 503,
+    error: 'Service Unavailable',
+    message: 'This flow is disabled; retry later',
+    reason: 'flow_disabled',
+    headers: { 'Retry-After': String(DISABLED_RETRY_AFTER_SECONDS) },
+  },
+  unpublished: conflict(
     'This flow has no published version yet: publish it, or call its test URL',
     'flow_unpublished',
-  ],
-  'not-webhook': [
-    409,
-    'Conflict',
-    'This flow does not start with a webhook trigger',
-    'not_webhook_trigger',
-  ],
-  misconfigured: [
-    409,
-    'Conflict',
+  ),
+  'not-webhook': conflict('This flow does not start with a webhook trigger', 'not_webhook_trigger'),
+  misconfigured: conflict(
     "The draft's webhook trigger settings are incomplete; fix them in the editor",
     'trigger_misconfigured',
-  ],
-} as const;
+  ),
+  'invalid-draft': conflict(DRAFT_CANNOT_RUN, 'draft_invalid'),
+};
 
 const unavailable = () =>
   errorReply(503, 'Service Unavailable', 'The delivery could not be recorded; retry later', {
@@ -155,7 +173,9 @@ export class TriggerIngressService {
       if (lookup.problem) {
         // Without the trigger's settings (disabled flow…) its auth header is unknown: hide all such.
         const req = new ReceivedRequest(request, ip, lookup.flow, test, null);
-        const [status, name, message, reason] = PROBLEMS[lookup.problem];
+        const { status, error, message: summary, reason, headers } = PROBLEMS[lookup.problem];
+        const { issues } = lookup;
+        const message = issues?.length ? `${summary}: ${describeIssues(issues)}` : summary;
         const read = await this.readBody(request, DEFAULT_MAX_BODY_BYTES);
         await this.recorder.record(
           req.row(
@@ -163,7 +183,9 @@ export class TriggerIngressService {
             read.ok ? read.body : undefined,
           ),
         );
-        return { ...errorReply(status, name, message), closeConnection: !read.ok };
+        const reply = errorReply(status, error, message, headers);
+        if (issues?.length) reply.body = { ...(reply.body as object), issues };
+        return { ...reply, closeConnection: !read.ok };
       }
       const req = new ReceivedRequest(request, ip, lookup.flow, test, lookup.config.auth.header);
       return await this.accept(lookup, req);

@@ -3,9 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   webhookTriggerConfigSchema,
   type FlowDefinition,
+  type FlowIssue,
   type WebhookTriggerConfig,
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
+import { blockingIssuesOf } from '../flows/draft-issues.js';
 import { FlowChanges } from '../flows/flow-changes.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { FlowsService } from '../flows/flows.service.js';
@@ -19,13 +21,19 @@ export interface ResolvedTrigger {
   config: WebhookTriggerConfig;
 }
 
+/** Why a known key's flow cannot run now. */
+export type TriggerProblem =
+  'disabled' | 'unpublished' | 'not-webhook' | 'misconfigured' | 'invalid-draft';
+
 export type TriggerLookup =
   /** `retired`: the key is one a flow of some team gave up (regenerated, or the flow deleted). */
   | { found: false; retired?: RetiredKey }
   | {
       found: true;
       flow: FlowEntity;
-      problem: 'disabled' | 'unpublished' | 'not-webhook' | 'misconfigured';
+      problem: TriggerProblem;
+      /** Why the draft cannot run (test URL): each names its node and field. */
+      issues?: FlowIssue[];
     }
   | ({ found: true; problem?: undefined } & ResolvedTrigger);
 
@@ -87,9 +95,13 @@ export class TriggerResolver implements OnModuleDestroy {
     if (!test && flow.publishedVersion === null)
       return { found: true, flow, problem: 'unpublished' };
     const version = test ? null : flow.publishedVersion;
-    const config = webhookConfig(await this.flowsService.runnableDefinition(flow, version));
-    if (config === 'not-webhook' || config === 'misconfigured')
-      return { found: true, flow, problem: config };
+    const definition = await this.flowsService.runnableDefinition(flow, version);
+    const config = webhookConfig(definition);
+    if (config === 'not-webhook') return { found: true, flow, problem: config };
+    // Published versions were validated at publish; a draft may be anything the editor saved.
+    const issues = test ? blockingIssuesOf(definition) : [];
+    if (config === 'misconfigured') return { found: true, flow, problem: config, issues };
+    if (issues.length) return { found: true, flow, problem: 'invalid-draft', issues };
     return { found: true, flow, version, config };
   }
 

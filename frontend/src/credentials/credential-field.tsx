@@ -25,6 +25,10 @@ export function CredentialField({ id, credentialTypes, value, onChange }: Creden
       <div className="credential-field__row">
         <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">{usable.length ? '— none —' : 'No matching credential yet'}</option>
+          {/* Deleted since it was picked: say so rather than show its id or a silent "none". */}
+          {value && credentials && !credentials.some((credential) => credential.id === value) && (
+            <option value={value}>A deleted credential: pick another</option>
+          )}
           {usable.map((credential) => (
             <option key={credential.id} value={credential.id}>
               {credential.name} (

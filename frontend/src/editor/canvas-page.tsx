@@ -52,7 +52,7 @@ export function CanvasPage() {
         <h1>{error.statusCode === 404 ? 'Flow not found' : 'Could not open the flow'}</h1>
         <p>
           {error.statusCode === 404
-            ? `There is no flow with the id “${flowId}” in this team.`
+            ? 'This team has no such flow: it may have been deleted, or it belongs to another team.'
             : error.message}
         </p>
         <Link to="/flows" className="button button--primary">

@@ -1,5 +1,5 @@
 import { createDefaultDefinition } from '@hookflow/shared';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FlowStoreProvider } from './flow-store-context';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
@@ -70,5 +70,31 @@ describe('RunDialog', () => {
     renderDialog(definition);
     const payload = screen.getByRole('textbox', { name: /payload/i }) as HTMLTextAreaElement;
     expect(JSON.parse(payload.value)).toMatchObject({ ref: 'refs/heads/main', pusher: {} });
+  });
+
+  it("lists the draft's issues when the API refuses to run it", async () => {
+    const issue = {
+      nodeId: 'n2',
+      field: 'url',
+      message: 'Node "Create order" (n2): field "url" is required',
+    };
+    mockApi({
+      'POST /api/teams/t1/flows/f1/run': () =>
+        jsonResponse(409, {
+          statusCode: 409,
+          error: 'Conflict',
+          message: `The draft cannot run until its issues are fixed in the editor: ${issue.message}`,
+          issues: [issue],
+        }),
+    });
+    const { onStarted } = renderDialog();
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toHaveTextContent('The draft cannot run until these issues are fixed:');
+    expect(within(refusal).getByRole('listitem')).toHaveTextContent(issue.message);
+    expect(onStarted).not.toHaveBeenCalled();
+    // Ready to try again once the draft is fixed.
+    expect(screen.getByRole('button', { name: 'Run now' })).toBeEnabled();
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
+import { IssueList } from '../app/issue-list';
 import { useFlowStoreApi } from './flow-store-context';
 import { DryRunToggle } from '../runs/dry-run-toggle';
 
@@ -19,7 +20,7 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
   const store = useFlowStoreApi();
   const [text, setText] = useState(() => JSON.stringify(defaultPayload(store.getState()), null, 2));
   const [dryRun, setDryRun] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
@@ -37,7 +38,7 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
       const { executionId } = await flowsApi.run(teamId, flowId, payload, dryRun);
       onStarted(executionId);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught instanceof ApiError ? caught : String(caught));
       setBusy(false);
     }
   };
@@ -54,11 +55,12 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
         />
       </label>
       <DryRunToggle checked={dryRun} onChange={setDryRun} />
-      {error && (
+      {typeof error === 'string' && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
+      {error instanceof ApiError && <RunRefusal error={error} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel
@@ -73,6 +75,22 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** The API's refusal; a draft with issues lists each (node and field) instead of one long line. */
+function RunRefusal({ error }: { error: ApiError }) {
+  if (!error.issues?.length)
+    return (
+      <p className="form-error" role="alert">
+        {error.message}
+      </p>
+    );
+  return (
+    <div className="form-error" role="alert">
+      <p>The draft cannot run until these issues are fixed:</p>
+      <IssueList issues={error.issues} />
+    </div>
   );
 }
 

@@ -47,6 +47,32 @@ describe('TeamSettingsPage', () => {
     expect(screen.getByText('Members of Ops. You are an owner.')).toBeInTheDocument();
   });
 
+  it("disables the last owner's Leave team and says why; a second owner makes it possible", async () => {
+    let members = [ada, bob];
+    mockApi({
+      'GET /api/me': meAs('owner'),
+      'GET /api/teams/t1/members': () => jsonResponse(200, members),
+      'PATCH /api/teams/t1/members/u2': () => {
+        members = [ada, { ...bob, role: 'owner' }];
+        return jsonResponse(200, members[1]);
+      },
+    });
+    renderPage();
+
+    const leave = await screen.findByRole('button', { name: 'Leave team' });
+    expect(leave).toBeDisabled();
+    expect(leave).toHaveAccessibleDescription(
+      'You are the last owner: make another member owner first, then you can leave.',
+    );
+    expect(leave.parentElement).toHaveAttribute('title', expect.stringContaining('last owner'));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Role of Bob' }), {
+      target: { value: 'owner' },
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Leave team' })).toBeEnabled());
+    expect(screen.queryByText(/You are the last owner/)).not.toBeInTheDocument();
+  });
+
   it('invites by e-mail and role, and shows the API error next to the e-mail field', async () => {
     let members = [ada];
     const fetchMock = mockApi({

@@ -9,6 +9,9 @@ import { InviteMemberForm } from './invite-member-form';
 import { ROLE_HINTS, ROLE_LABELS } from './team-roles';
 import { useTeamMembers } from './use-team-members';
 
+const LAST_OWNER_HINT =
+  'You are the last owner: make another member owner first, then you can leave.';
+
 /** Roles live in the session too (they decide what every page offers): re-read them after a change. */
 async function refreshProfile() {
   const me = await authApi.me();
@@ -143,6 +146,10 @@ export function TeamSettingsPage() {
           <tbody>
             {members.map((member) => {
               const self = member.userId === userId;
+              // The API refuses it (a team always keeps an owner): say so before the click.
+              const lastOwner =
+                member.role === 'owner' &&
+                members.every((other) => other.userId === member.userId || other.role !== 'owner');
               return (
                 <tr key={member.userId}>
                   <td className="table__primary">
@@ -176,13 +183,22 @@ export function TeamSettingsPage() {
                   </td>
                   <td className="table__actions">
                     {self ? (
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        onClick={() => void leave(member)}
-                      >
-                        Leave team
-                      </button>
+                      <span title={lastOwner ? LAST_OWNER_HINT : undefined}>
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          disabled={lastOwner}
+                          aria-describedby={lastOwner ? 'last-owner-hint' : undefined}
+                          onClick={() => void leave(member)}
+                        >
+                          Leave team
+                        </button>
+                        {lastOwner && (
+                          <span id="last-owner-hint" className="field__hint">
+                            {LAST_OWNER_HINT}
+                          </span>
+                        )}
+                      </span>
                     ) : (
                       isOwner && (
                         <button

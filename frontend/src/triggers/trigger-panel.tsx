@@ -1,6 +1,7 @@
 import type { DeliverySummary, FlowNode, FlowView } from '@hookflow/shared';
 import { useState } from 'react';
 import { deliveriesApi } from '../api/endpoints';
+import { IssueList } from '../app/issue-list';
 import { useFlowStore } from '../editor/flow-store-context';
 import { CopyField } from './copy-field';
 import { decodeBody, DeliveryInspector } from './delivery-inspector';
@@ -27,6 +28,9 @@ export function TriggerPanel({
     state.definition.nodes.find((node) => node.type === 'trigger.webhook'),
   );
   useEventFilterReset(trigger);
+  const allIssues = useFlowStore((state) => state.issues);
+  // The ones the test URL refuses a request for (a run repairs the others itself).
+  const issues = allIssues.filter((issue) => !issue.repairedAtRun);
   const [selected, setSelected] = useState<DeliverySummary | null>(null);
   const { deliveries, error, listening, listen, stop } = useDeliveries(
     teamId,
@@ -65,6 +69,21 @@ export function TriggerPanel({
       {trigger && (
         // Another provider starts afresh: no generated secret or open sample carried over.
         <ProviderSetup key={presetKey(trigger)} flow={flow} trigger={trigger} />
+      )}
+      {flow.status === 'disabled' && (
+        <p className="muted small">
+          This flow is disabled: its production URL answers 503 with Retry-After: 300, so senders
+          retry later instead of giving up. Enable it to run their deliveries again.
+        </p>
+      )}
+      {issues.length > 0 && (
+        <div className="trigger__refusal" role="note" aria-label="Test URL refuses requests">
+          <p className="form-error small">
+            The test URL refuses requests (409, recorded below) until the draft’s{' '}
+            {issues.length === 1 ? 'issue is' : `${issues.length} issues are`} fixed:
+          </p>
+          <IssueList issues={issues} className="small" />
+        </div>
       )}
       <div className="trigger__listen">
         {listening ? (

@@ -28,6 +28,7 @@ export type DeliveryRejectReason =
   | 'flow_unpublished'
   | 'not_webhook_trigger'
   | 'trigger_misconfigured'
+  | 'draft_invalid'
   | 'filtered';
 
 /** What one poll of a `trigger.poll` flow asked and found. */

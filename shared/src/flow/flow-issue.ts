@@ -12,6 +12,11 @@ export interface FlowIssue {
    * field labels instead of paths, no ids (`“Text” is required`). Absent on older issue kinds.
    */
   text?: string;
+  /**
+   * A run handles this safely by itself (a refused reply header is dropped), so draft runs still
+   * go ahead; publishing refuses it all the same.
+   */
+  repairedAtRun?: true;
 }
 
 export function nodeIssue(

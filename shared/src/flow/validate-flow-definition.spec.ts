@@ -263,7 +263,7 @@ describe('webhook.respond headers', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
-      expect.objectContaining({ nodeId: 'n2', field: `headers.${header}` }),
+      expect.objectContaining({ nodeId: 'n2', field: `headers.${header}`, repairedAtRun: true }),
     ]);
     expect(describeIssues(result.issues)).toContain(`Node "Reply" (n2): field "headers.${header}"`);
     expect(describeIssues(result.issues)).toContain(why);

@@ -210,12 +210,15 @@ function respondHeaderIssues(node: FlowNode): FlowIssue[] {
     const why = refusedResponseHeader(name);
     return why
       ? [
-          nodeIssue(
-            node,
-            `header "${name}" cannot be sent from a trigger URL: it ${why}`,
-            `headers.${name}`,
-            `The header “${name}” cannot be sent from a trigger URL: it ${why}.`,
-          ),
+          {
+            ...nodeIssue(
+              node,
+              `header "${name}" cannot be sent from a trigger URL: it ${why}`,
+              `headers.${name}`,
+              `The header “${name}” cannot be sent from a trigger URL: it ${why}.`,
+            ),
+            repairedAtRun: true as const,
+          },
         ]
       : [];
   });
