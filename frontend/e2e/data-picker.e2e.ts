@@ -13,6 +13,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -74,12 +75,7 @@ afterAll(async () => {
 
 test('after a test run the picker offers the real output of the upstream step', async () => {
   const baseUrl = backend!.baseUrl;
-  const { token, team } = await apiCall<{ token: string; team: { id: string } }>(
-    baseUrl,
-    'POST',
-    '/api/auth/signup',
-    { name: 'Pat', email: 'pat@example.com', password: 'correct horse battery', session: 'bearer' },
-  );
+  const { token, team } = await signUpByApi(baseUrl, 'Pat', 'pat@example.com');
   const flow = await apiCall<FlowView>(
     baseUrl,
     'POST',
@@ -109,15 +105,7 @@ test('after a test run the picker offers the real output of the upstream step', 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const answer = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!answer.ok) throw new Error(`log-in answered ${answer.status}`);
-  }, 'pat@example.com');
+  await logInWithCookie(page, baseUrl, 'pat@example.com');
   // A fresh page load: nothing from this browser session fed the picker.
   await page.goto(`${baseUrl}/flows/${flow.id}`);
   await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="n3"]').click();

@@ -13,6 +13,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInThroughForm, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -64,18 +65,9 @@ beforeAll(async () => {
   backend = await startBackend();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const signedUp = await apiCall<{ token: string; team: { id: string } }>(
-    backend.baseUrl,
-    'POST',
-    '/api/auth/signup',
-    { name: 'Ada', email: 'ada@example.com', password: 'correct horse battery', session: 'bearer' },
-  );
+  const signedUp = await signUpByApi(backend.baseUrl, 'Ada', 'ada@example.com');
   owner = { token: signedUp.token, teamId: signedUp.team.id };
-  await page.goto(`${backend.baseUrl}/login`);
-  await page.getByLabel('E-mail').fill('ada@example.com');
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${backend.baseUrl}/flows`);
+  await logInThroughForm(page, backend.baseUrl, 'ada@example.com');
 }, 90_000);
 
 afterAll(async () => {

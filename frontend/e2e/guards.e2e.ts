@@ -13,6 +13,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -55,23 +56,9 @@ beforeAll(async () => {
   backend = await startBackend();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const signedUp = await apiCall<{ token: string; team: { id: string } }>(
-    backend.baseUrl,
-    'POST',
-    '/api/auth/signup',
-    { name: 'Ada', email: 'ada@example.com', password: 'correct horse battery', session: 'bearer' },
-    '',
-  );
+  const signedUp = await signUpByApi(backend.baseUrl, 'Ada', 'ada@example.com');
   owner = { token: signedUp.token, teamId: signedUp.team.id };
-  await page.goto(`${backend.baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
-  }, 'ada@example.com');
+  await logInWithCookie(page, backend.baseUrl, 'ada@example.com');
 }, 90_000);
 
 afterAll(async () => {

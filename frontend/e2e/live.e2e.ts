@@ -16,8 +16,8 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInThroughForm, signUpByApi } from './support/accounts';
 
-const PASSWORD = 'correct horse battery';
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
 let sink: Awaited<ReturnType<typeof startSink>>;
@@ -50,22 +50,13 @@ beforeAll(async () => {
   backend = await startBackend({ OUTBOUND_ALLOWLIST: '127.0.0.1/32' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  ({ token, team } = await apiCall<{ token: string; team: { id: string } }>(
-    backend.baseUrl,
-    'POST',
-    '/api/auth/signup',
-    { name: 'Lia', email: 'lia@example.com', password: PASSWORD, session: 'bearer' },
-  ));
+  ({ token, team } = await signUpByApi(backend.baseUrl, 'Lia', 'lia@example.com'));
   flow = await callApi<FlowView>('POST', `/api/teams/${team.id}/flows`, {
     name: 'Orders live',
     definition: webhookToSink(`${sink.url}/orders`),
   });
   await callApi('POST', `/api/teams/${team.id}/flows/${flow.id}/publish`);
-  await page.goto(`${backend.baseUrl}/login`);
-  await page.getByLabel('E-mail').fill('lia@example.com');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${backend.baseUrl}/flows`);
+  await logInThroughForm(page, backend.baseUrl, 'lia@example.com');
 }, 90_000);
 
 afterAll(async () => {
@@ -150,7 +141,7 @@ test('an edit of a published flow says "unpublished changes" in the editor and t
   await expect(toolbar.getByText('published', { exact: true }).count()).resolves.toBe(0);
   await shot('badge-after');
 
-  await page.getByRole('link', { name: '← Flows' }).click();
+  await page.getByRole('link', { name: 'Back to flows' }).click();
   await page.waitForURL(/\/flows$/);
   await page
     .locator('table tbody tr', { hasText: 'Orders live' })

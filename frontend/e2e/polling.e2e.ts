@@ -14,6 +14,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -37,11 +38,7 @@ afterAll(async () => {
 }, 30_000);
 
 it('shows the first poll, polls on "Poll now" and shows a failing API in the trigger panel', async () => {
-  const { token, team } = await callApi<{ token: string; team: { id: string } }>(
-    'POST',
-    '/api/auth/signup',
-    { name: 'Pia', email: 'pia@example.com', password: 'correct horse battery', session: 'bearer' },
-  );
+  const { token, team } = await signUpByApi(backend!.baseUrl, 'Pia', 'pia@example.com');
   const flow = await callApi<FlowView>(
     'POST',
     `/api/teams/${team.id}/flows`,
@@ -59,16 +56,7 @@ it('shows the first poll, polls on "Poll now" and shows a failing API in the tri
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  // Signed in as after the log-in page: the browser holds the session as an HttpOnly cookie.
-  await page.goto(`${backend!.baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
-  }, 'pia@example.com');
+  await logInWithCookie(page, backend!.baseUrl, 'pia@example.com');
   await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
   await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="poll"]').click();
   const panel = page.getByLabel('Polling');

@@ -15,6 +15,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -55,11 +56,7 @@ afterAll(async () => {
 }, 30_000);
 
 it('shows each preset’s guide, sample and filter, and requests to an old URL', async () => {
-  const { token, team } = await callApi<{ token: string; team: { id: string } }>(
-    'POST',
-    '/api/auth/signup',
-    { name: 'Gil', email: 'gil@example.com', password: 'correct horse battery', session: 'bearer' },
-  );
+  const { token, team } = await signUpByApi(backend!.baseUrl, 'Gil', 'gil@example.com');
   const flow = await callApi<FlowView>(
     'POST',
     `/api/teams/${team.id}/flows`,
@@ -82,15 +79,7 @@ it('shows each preset’s guide, sample and filter, and requests to an old URL',
     expect(old.status).toBe(404);
   }
 
-  await page.goto(`${backend!.baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
-  }, 'gil@example.com');
+  await logInWithCookie(page, backend!.baseUrl, 'gil@example.com');
   await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
   await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="hook"]').click();
 
@@ -134,7 +123,16 @@ it('shows each preset’s guide, sample and filter, and requests to an old URL',
     .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   const presets = offered.filter((value) => value !== 'github' && webhookPresetFor(value));
   expect(presets).toEqual(
-    expect.arrayContaining(['stripe', 'slack', 'shopify', 'twilio', 'standard-webhooks']),
+    expect.arrayContaining([
+      'stripe',
+      'slack',
+      'shopify',
+      'twilio',
+      'standard-webhooks',
+      'discord',
+      'sendgrid',
+      'paypal',
+    ]),
   );
   for (const id of presets) {
     const preset = webhookPresetFor(id)!;

@@ -14,6 +14,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -26,15 +27,6 @@ const shot = (name: string) =>
 
 function callApi<T>(method: string, url: string, body?: unknown, token = owner.token) {
   return apiCall<T>(backend!.baseUrl, method, url, body, token);
-}
-
-function signUp(name: string, email: string) {
-  return callApi<{ token: string; team: { id: string } }>(
-    'POST',
-    '/api/auth/signup',
-    { name, email, password: 'correct horse battery', session: 'bearer' },
-    '',
-  );
 }
 
 /** webhook → one HTTP POST to the sink, with the given headers. */
@@ -85,18 +77,9 @@ beforeAll(async () => {
   backend = await startBackend({ OUTBOUND_ALLOWLIST: '127.0.0.1/32' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const signedUp = await signUp('Ada', 'ada@example.com');
+  const signedUp = await signUpByApi(backend.baseUrl, 'Ada', 'ada@example.com');
   owner = { token: signedUp.token, teamId: signedUp.team.id };
-  // Signed in as after the log-in page: the browser holds the session as an HttpOnly cookie.
-  await page.goto(`${backend.baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
-  }, 'ada@example.com');
+  await logInWithCookie(page, backend.baseUrl, 'ada@example.com');
 }, 90_000);
 
 afterAll(async () => {
@@ -145,14 +128,14 @@ test('lists the built-in templates and makes a flow from one, creating its crede
   await shot('templates-use-dialog');
   await dialog.getByRole('button', { name: 'Create flow' }).click();
 
-  // The new flow opens in the editor with the template's three steps.
+  // The new flow opens in the editor with the template's two steps (pushes are filtered at the trigger).
   await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { name: 'Deploy notices' }).waitFor();
   await canvasNode('n3').waitFor();
   const nodes = page.getByTestId('flow-canvas').locator('.react-flow__node');
-  expect(await nodes.count()).toBe(3);
+  expect(await nodes.count()).toBe(2);
   const titles = await nodes.locator('.flow-node__title').allInnerTexts();
-  expect(titles.sort()).toEqual(['GitHub webhook', 'Only pushes', 'Tell Slack']);
+  expect(titles.sort()).toEqual(['GitHub webhook', 'Tell Slack']);
 
   // The Slack step uses the credential made in the dialog; the signing secret is stored (masked).
   await canvasNode('n3').click();
@@ -210,7 +193,7 @@ test('refuses to save a flow with a secret as a template until it is removed', a
 });
 
 test('invites a user as viewer, makes them an editor and removes them', async () => {
-  await signUp('Bob', 'bob@example.com');
+  await signUpByApi(backend!.baseUrl, 'Bob', 'bob@example.com');
   await page.goto(`${backend!.baseUrl}/team`);
   await page.getByText('You are the only member so far.', { exact: false }).waitFor();
 

@@ -14,6 +14,7 @@ import {
   startBackend,
   type RunningBackend,
 } from './support/hookflow-backend';
+import { logInWithCookie, signUpByApi } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
@@ -48,11 +49,7 @@ afterAll(async () => {
 }, 30_000);
 
 it('rotates the GitHub secret: old and new both verify after publishing', async () => {
-  const { token, team } = await callApi<{ token: string; team: { id: string } }>(
-    'POST',
-    '/api/auth/signup',
-    { name: 'Rio', email: 'rio@example.com', password: 'correct horse battery', session: 'bearer' },
-  );
+  const { token, team } = await signUpByApi(backend!.baseUrl, 'Rio', 'rio@example.com');
   const flow = await callApi<FlowView>(
     'POST',
     `/api/teams/${team.id}/flows`,
@@ -60,15 +57,7 @@ it('rotates the GitHub secret: old and new both verify after publishing', async 
     token,
   );
 
-  await page.goto(`${backend!.baseUrl}/login`);
-  await page.evaluate(async (email) => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    if (!response.ok) throw new Error(`log-in answered ${response.status}`);
-  }, 'rio@example.com');
+  await logInWithCookie(page, backend!.baseUrl, 'rio@example.com');
   await page.goto(`${backend!.baseUrl}/flows/${flow.id}`);
   await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="hook"]').click();
 

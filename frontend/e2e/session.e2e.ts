@@ -4,10 +4,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startBackend, type RunningBackend } from './support/hookflow-backend';
+import { logInThroughForm, PASSWORD } from './support/accounts';
 
 let backend: RunningBackend | undefined;
 let browser: Browser | undefined;
-const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   backend = await startBackend();
@@ -21,11 +21,7 @@ afterAll(async () => {
 
 async function logInThroughTheForm(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${backend!.baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${backend!.baseUrl}/flows`);
+  await logInThroughForm(page, backend!.baseUrl, email);
   return page;
 }
 
