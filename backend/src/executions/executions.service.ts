@@ -22,7 +22,7 @@ import {
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { evaluateOrderingKey, flowLimitsOf, FlowGraph, resumeFrom } from '../engine/index.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
-import { blockingIssuesOf, draftRefusal } from '../flows/draft-issues.js';
+import { refuseInvalidDraft } from '../flows/draft-issues.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { scheduledRunKey, scheduledTriggerBody } from '../schedules/schedule-planner.js';
@@ -129,16 +129,7 @@ export class ExecutionsService {
       throw new ConflictException(
         'This flow has no published version yet: publish it, or run the draft',
       );
-    if (version === 'draft') {
-      const issues = blockingIssuesOf(await this.flows.runnableDefinition(flow, null));
-      if (issues.length)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: draftRefusal(issues),
-          issues,
-        });
-    }
+    if (version === 'draft') refuseInvalidDraft(await this.flows.runnableDefinition(flow, null));
     const body = payload ?? {};
     const trigger: TriggerRequestContext = {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { ConflictException } from '@nestjs/common';
 import {
   describeIssues,
   validateFlowDefinition,
@@ -16,8 +17,20 @@ export const blockingIssuesOf = (definition: FlowDefinition) =>
   issuesOf(definition).filter((issue) => !issue.repairedAtRun);
 
 // A run of an invalid draft would "succeed" on empty values (`{"": ""}`): draft runs (test URL,
-// Run button) are refused instead, naming each node and field.
+// Run button, replay into the draft) are refused instead, naming each node and field.
 export const DRAFT_CANNOT_RUN = 'The draft cannot run until its issues are fixed in the editor';
 
 export const draftRefusal = (issues: readonly FlowIssue[]) =>
   `${DRAFT_CANNOT_RUN}: ${describeIssues(issues)}`;
+
+/** Throws the 409 (message and issues) a draft run answers when the draft has blocking issues. */
+export function refuseInvalidDraft(definition: FlowDefinition): void {
+  const issues = blockingIssuesOf(definition);
+  if (issues.length)
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: draftRefusal(issues),
+      issues,
+    });
+}

@@ -15,6 +15,7 @@ import {
 } from '@hookflow/shared';
 import { Repository } from 'typeorm';
 import { ExecutionsService } from '../executions/executions.service.js';
+import { refuseInvalidDraft } from '../flows/draft-issues.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { parseBody, triggerContext } from './trigger-request.js';
@@ -119,6 +120,8 @@ export class DeliveriesService {
         error: 'Bad Request',
         message: 'A poll cannot be replayed; use "Poll now" to poll again',
       });
+    // Checked before the "rejected" question: no answer to it would let an invalid draft run.
+    if (target === 'draft') refuseInvalidDraft(await this.flows.runnableDefinition(flow, null));
     const forced = delivery.outcome === 'rejected';
     if (forced && !force)
       throw new ConflictException(

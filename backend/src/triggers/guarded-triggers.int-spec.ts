@@ -83,6 +83,7 @@ describe.each(testEnvironments())('Guarded trigger URLs and runs ($name mode)', 
           nodeId: 'n2',
           field: 'url',
           message: 'Node "Create order" (n2): field "url" is required',
+          text: '“URL” is required',
         },
       ],
     });
@@ -143,6 +144,39 @@ describe.each(testEnvironments())('Guarded trigger URLs and runs ($name mode)', 
       body: { payload: { order: 7 }, dryRun: true },
     });
     expect(ran.status).toBe(202);
+  });
+
+  it('refuses a replay into a draft with issues (even a forced one), and still replays into published', async () => {
+    const { flowId, testHookUrl } = await app.publishFlow(token, teamId, 'Replayed', validFlow());
+    expect((await post(testHookUrl)).status).toBe(202);
+    const [delivery] = await deliveries(flowId);
+    const broken = await app.request('PATCH', `${flowsUrl()}/${flowId}`, {
+      token,
+      body: { definition: invalidDraft },
+    });
+    expect(broken.status).toBe(200);
+    const replayUrl = `${flowsUrl()}/${flowId}/deliveries/${delivery.id as string}/replay`;
+    const runsBefore = (await runs(flowId)).length;
+
+    for (const body of [{}, { target: 'draft', dryRun: true, force: true }]) {
+      const refused = await app.request('POST', replayUrl, { token, body });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message:
+          'The draft cannot run until its issues are fixed in the editor: Node "Create order" (n2): field "url" is required',
+        issues: [expect.objectContaining({ nodeId: 'n2', field: 'url' })],
+      });
+    }
+    expect(await runs(flowId)).toHaveLength(runsBefore);
+
+    // The published version is valid: replaying into it still runs.
+    const published = await app.request('POST', replayUrl, {
+      token,
+      body: { target: 'published' },
+    });
+    expect(published.status).toBe(202);
   });
 
   it('answers 503 with Retry-After for a disabled flow (not 410, which tells senders to give up)', async () => {

@@ -1,10 +1,11 @@
 import { createDefaultDefinition, type Execution } from '@hookflow/shared';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { EventSourceStandIn } from '../test/event-source-stand-in';
 import { CanvasPage } from './canvas-page';
+import { PALETTE_STORAGE_KEY, SIDE_PANEL_STORAGE_KEY } from './flow-editor';
 
 const flow = {
   id: 'f1',
@@ -104,6 +105,32 @@ describe('CanvasPage', () => {
       'HTTP request',
     );
     expect(screen.getByRole('heading', { name: 'Add the first step' })).toBeInTheDocument();
+  });
+
+  it('remembers hidden palette and side panel across page loads', async () => {
+    mockApi({ 'GET /api/teams/t1/flows/f1': flow });
+    const first = renderAt('/flows/f1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide the steps palette' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the side panel' }));
+    expect(screen.queryByRole('complementary', { name: 'Node palette' })).not.toBeInTheDocument();
+    first.dispose();
+    cleanup();
+
+    // A new page load (same browser storage): both stay hidden until shown again.
+    renderAt('/flows/f1');
+    const showPalette = await screen.findByRole('button', { name: 'Show the steps palette' });
+    expect(showPalette).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('button', { name: 'Show the side panel' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    expect(screen.queryByRole('complementary', { name: 'Node palette' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('complementary', { name: 'Step settings' })).not.toBeInTheDocument();
+
+    fireEvent.click(showPalette);
+    expect(screen.getByRole('complementary', { name: 'Node palette' })).toBeInTheDocument();
+    expect(localStorage.getItem(PALETTE_STORAGE_KEY)).toBe('open');
+    expect(localStorage.getItem(SIDE_PANEL_STORAGE_KEY)).toBe('closed');
   });
 
   it('says so when the flow does not exist', async () => {

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowStoreApi } from './flow-store-context';
 import { useAutosave } from './use-autosave';
+import { useRememberedToggle } from './use-remembered-toggle';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { SidePanel } from '../panel/side-panel';
 import { NewRunToast } from '../live/new-run-toast';
@@ -14,6 +15,9 @@ import { RunsDrawer } from '../runs/runs-drawer';
 import { EditorToolbar } from './editor-toolbar';
 import { FlowCanvas } from './flow-canvas';
 import { NodePalette } from './node-palette';
+
+export const PALETTE_STORAGE_KEY = 'hookflow.editor.palette';
+export const SIDE_PANEL_STORAGE_KEY = 'hookflow.editor.sidePanel';
 
 export interface FlowEditorProps {
   teamId: string;
@@ -28,8 +32,8 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
   const { screenToFlowPosition, flowToScreenPosition, getZoom, setCenter } = useReactFlow();
   const [params, setParams] = useSearchParams();
   const runId = params.get('run');
-  const [paletteOpen, setPaletteOpen] = useState(true);
-  const [panelOpen, setPanelOpen] = useState(true);
+  const [paletteOpen, togglePalette] = useRememberedToggle(PALETTE_STORAGE_KEY, true);
+  const [panelOpen, togglePanel] = useRememberedToggle(SIDE_PANEL_STORAGE_KEY, true);
   const editorRef = useRef<HTMLElement>(null);
   useUndoShortcuts(editorRef, store, !!runId);
   const [showRuns, setShowRuns] = useState(false);
@@ -97,14 +101,14 @@ export function FlowEditor({ teamId, flow, onFlowChange }: FlowEditorProps) {
               side="left"
               open={paletteOpen}
               label="steps palette"
-              onToggle={() => setPaletteOpen(!paletteOpen)}
+              onToggle={togglePalette}
             />
           )}
           <PanelToggle
             side="right"
             open={panelOpen}
             label={runId ? 'run panel' : 'side panel'}
-            onToggle={() => setPanelOpen(!panelOpen)}
+            onToggle={togglePanel}
           />
         </div>
         {panelOpen &&

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { flowsApi } from '../api/endpoints';
 import { Dialog } from '../app/dialog';
-import { IssueList } from '../app/issue-list';
+import { RunRefusal } from '../app/issue-list';
 import { useFlowStoreApi } from './flow-store-context';
 import { DryRunToggle } from '../runs/dry-run-toggle';
 
@@ -75,22 +75,6 @@ export function RunDialog({ teamId, flowId, flush, onClose, onStarted }: RunDial
         </button>
       </div>
     </Dialog>
-  );
-}
-
-/** The API's refusal; a draft with issues lists each (node and field) instead of one long line. */
-function RunRefusal({ error }: { error: ApiError }) {
-  if (!error.issues?.length)
-    return (
-      <p className="form-error" role="alert">
-        {error.message}
-      </p>
-    );
-  return (
-    <div className="form-error" role="alert">
-      <p>The draft cannot run until these issues are fixed:</p>
-      <IssueList issues={error.issues} />
-    </div>
   );
 }
 

@@ -64,6 +64,8 @@ describe('data picker', () => {
       ['trigger', 'example'],
       ['steps.n2', 'from the run you opened'],
     ]);
+    // Sections are named for people; the id is only in the paths they insert.
+    expect(sections[1].title).toBe('Step: Fetch order');
     expect(sampleContext(sections, { id: 'f1', name: 'Orders' }).steps).toEqual({
       n2: { status: 201 },
     });

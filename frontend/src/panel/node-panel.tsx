@@ -84,9 +84,7 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
               )
             }
           />
-          <span className="field__hint">
-            {description?.title ?? node.type} · id <code>{node.id}</code>
-          </span>
+          <span className="field__hint">{description?.title ?? node.type}</span>
         </div>
         {generalIssues.map((issue, index) => (
           <p key={index} className="form-error">

@@ -78,7 +78,8 @@ export function pickerSections(
   const upstream = new Set(upstreamNodeIds(definition, nodeId));
   for (const node of definition.nodes) {
     if (!upstream.has(node.id) || node.id === trigger?.id) continue;
-    add(`steps.${node.id}`, `${node.name} (${node.id})`, stepSample(node, sources, context));
+    // Named, not by id: the id is in each path's expression (shown on hover, inserted on click).
+    add(`steps.${node.id}`, `Step: ${node.name}`, stepSample(node, sources, context));
   }
   return sections;
 }

@@ -1,5 +1,5 @@
 import type { Delivery, DeliverySummary } from '@hookflow/shared';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { mockApi, signIn, signOut } from '../test/api-mock';
 import { jsonResponse } from '../test/fetch-mock';
 import { DeliveryInspector } from './delivery-inspector';
@@ -126,5 +126,27 @@ describe(DeliveryInspector.name, () => {
 
     await waitFor(() => expect(onOpenRun).toHaveBeenCalledWith('e2'));
     expect(bodies).toEqual([{ target: 'draft', dryRun: false, force: true }]);
+  });
+
+  it('lists the draft issues, naming node and field, when a replay into an invalid draft is refused', async () => {
+    const issue = 'Node "Create order" (n2): field "url" is required';
+    const bodies = mockReplay(() =>
+      jsonResponse(409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: `The draft cannot run until its issues are fixed in the editor: ${issue}`,
+        issues: [{ nodeId: 'n2', field: 'url', message: issue }],
+      }),
+    );
+    const { onOpenRun } = renderInspector();
+    await screen.findByText('{"order":7}');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Replay into draft' }));
+
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toHaveTextContent('The draft cannot run until these issues are fixed:');
+    expect(within(refusal).getByRole('listitem')).toHaveTextContent(issue);
+    expect(bodies).toEqual([{ target: 'draft', dryRun: false }]);
+    expect(onOpenRun).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { deliveriesApi } from '../api/endpoints';
 import { ConfirmDialog } from '../app/confirm-dialog';
+import { RunRefusal } from '../app/issue-list';
 import { DryRunToggle } from '../runs/dry-run-toggle';
 import { describePoll } from './poll-summary';
 
@@ -17,8 +18,8 @@ export function decodeBody(delivery: Delivery): { text: string; parsed: unknown 
   }
 }
 
-const messageOf = (caught: unknown) =>
-  caught instanceof ApiError ? caught.message : String(caught);
+// The API's answer keeps its issues (an invalid draft's refusal lists them); others are text.
+const errorOf = (caught: unknown) => (caught instanceof ApiError ? caught : String(caught));
 
 /**
  * One delivery: outcome and reason, headers, the whole raw body (fetched when opened: the list
@@ -34,7 +35,7 @@ export function DeliveryInspector({
   delivery: DeliverySummary;
   onOpenRun: (executionId: string) => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | string | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [loaded, setDetail] = useState<Delivery | null>(null);
   // Another delivery opened: its body is not loaded yet.
@@ -47,7 +48,7 @@ export function DeliveryInspector({
     deliveriesApi
       .get(teamId, delivery.flowId, delivery.id, abort.signal)
       .then(setDetail, (caught) => {
-        if (!abort.signal.aborted) setError(messageOf(caught));
+        if (!abort.signal.aborted) setError(errorOf(caught));
       });
     return () => abort.abort();
   }, [teamId, delivery.flowId, delivery.id]);
@@ -66,7 +67,7 @@ export function DeliveryInspector({
       );
       onOpenRun(executionId);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorOf(caught));
     }
   };
   const ask = (target: 'draft' | 'published') =>
@@ -138,7 +139,8 @@ export function DeliveryInspector({
         />
       )}
       {!delivery.poll && <DryRunToggle checked={dryRun} onChange={setDryRun} />}
-      {error && <p className="form-error">{error}</p>}
+      {typeof error === 'string' && <p className="form-error">{error}</p>}
+      {error instanceof ApiError && <RunRefusal error={error} />}
     </div>
   );
 }
