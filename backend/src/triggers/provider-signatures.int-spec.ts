@@ -271,6 +271,44 @@ describe.each(testEnvironments())(
       expect((await post(flow.url, event('guess'), {})).status).toBe(401);
     });
 
+    it('publish refuses a rotation end date that is not a date-time and unknown signed-text placeholders', async () => {
+      const auth = {
+        type: 'hmac',
+        secret: 'zoom-token',
+        header: 'x-zm-signature',
+        timestampHeader: 'x-zm-request-timestamp',
+        signedPayloadTemplate: 'v0:{ts}:{body}',
+        previousSecret: 'old-token',
+        rotationEndsAt: 'next monday',
+      };
+      const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+        token,
+        body: { name: 'Bad auth', definition: flowWith(auth) },
+      });
+      expect(created.status).toBe(201);
+      const published = await app.request(
+        'POST',
+        `/api/teams/${teamId}/flows/${created.body.id}/publish`,
+        { token },
+      );
+      expect(published.status).toBe(400);
+      expect(published.body.issues).toEqual([
+        expect.objectContaining({
+          nodeId: 'hook',
+          field: 'auth.rotationEndsAt',
+          text: expect.stringMatching(
+            /^“Authentication › Accept the previous secret until” is not a date and time/,
+          ),
+        }),
+        expect.objectContaining({
+          nodeId: 'hook',
+          field: 'auth.signedPayloadTemplate',
+          text: expect.stringContaining('uses {ts}, which the signature check does not know'),
+        }),
+      ]);
+      expect(JSON.stringify(published.body)).not.toMatch(/zoom-token|old-token/);
+    });
+
     it('secret rotation: both secrets pass until the end date; the previous one is masked', async () => {
       const until = new Date(Date.now() + 3600_000).toISOString();
       const flow = await publish({
