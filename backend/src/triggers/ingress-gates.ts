@@ -91,15 +91,24 @@ export const bodyTimedOut = (timeoutMs: number, sizeBytes: number): Rejection =>
   };
 };
 
-/** The signature over the body as received; the detail says which check passed. */
+/**
+ * The signature over the body as received; the detail says which check passed, `signingSecret`
+ * which secret matched (a handshake that answers with an HMAC must use the sender's).
+ */
 export async function signatureGate(
   config: WebhookTriggerConfig,
   request: { method: string; url: string; headers: IncomingHttpHeaders; rawBody: Buffer },
   now: Date,
   sources: VerificationSources,
-): Promise<Rejection | { detail: string }> {
+): Promise<Rejection | { detail: string; signingSecret?: string }> {
   const verification = await verifyDelivery(config.auth, request, now, sources);
-  if (verification.ok) return { detail: verification.detail };
+  if (verification.ok) {
+    const { secret, previousSecret } = config.auth;
+    return {
+      detail: verification.detail,
+      signingSecret: verification.withPreviousSecret ? previousSecret : secret,
+    };
+  }
   return {
     reason: verification.reason,
     detail: verification.detail,

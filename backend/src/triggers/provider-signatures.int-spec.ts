@@ -204,6 +204,54 @@ describe.each(testEnvironments())(
       expect((await post(flow.url, `${body} `, headers(nowSeconds()))).status).toBe(401);
     });
 
+    it('Zoom endpoint.url_validation: answered with the encryptedToken of the secret that signed it, no run', async () => {
+      const flow = await publish({
+        type: 'hmac',
+        secret: 'zoom-new-token',
+        previousSecret: 'zoom-old-token',
+        rotationEndsAt: new Date(Date.now() + 3600_000).toISOString(),
+        header: 'x-zm-signature',
+        prefix: 'v0=',
+        timestampHeader: 'x-zm-request-timestamp',
+        signedPayloadTemplate: 'v0:{timestamp}:{body}',
+        handshake: 'zoom',
+      });
+      const plainToken = 'qgg8vlvZRS6UYooatFL8Aw';
+      const validation = JSON.stringify({
+        payload: { plainToken },
+        event_ts: Date.now(),
+        event: 'endpoint.url_validation',
+      });
+      const signed = (key: string, payload = validation) => {
+        const ts = nowSeconds();
+        return {
+          'x-zm-signature': `v0=${hmacHex('sha256', key, `v0:${ts}:${payload}`)}`,
+          'x-zm-request-timestamp': String(ts),
+        };
+      };
+      for (const key of ['zoom-new-token', 'zoom-old-token']) {
+        const answer = await post(flow.url, validation, signed(key));
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(await answer.json()).toEqual({
+          plainToken,
+          encryptedToken: hmacHex('sha256', key, plainToken),
+        });
+        expect(await lastDelivery(flow.id)).toMatchObject({
+          outcome: 'accepted',
+          executionId: null,
+          verification: expect.stringMatching(/; answered the URL handshake$/),
+        });
+      }
+
+      const unsigned = await post(flow.url, validation, signed('guess'));
+      expect(unsigned.status).toBe(401);
+      expect(await unsigned.text()).not.toContain(plainToken);
+      const event = '{"event":"meeting.started","payload":{}}';
+      expect((await post(flow.url, event, signed('zoom-new-token', event))).status).toBe(202);
+      expect((await lastDelivery(flow.id)).executionId).toEqual(expect.any(String));
+    });
+
     it('generic HMAC with the signature in the body (Mailgun): accepts, refuses a forgery', async () => {
       const flow = await publish({
         type: 'hmac',
@@ -221,6 +269,44 @@ describe.each(testEnvironments())(
       };
       expect((await post(flow.url, event('mailgun-key'), {})).status).toBe(202);
       expect((await post(flow.url, event('guess'), {})).status).toBe(401);
+    });
+
+    it('publish refuses a rotation end date that is not a date-time and unknown signed-text placeholders', async () => {
+      const auth = {
+        type: 'hmac',
+        secret: 'zoom-token',
+        header: 'x-zm-signature',
+        timestampHeader: 'x-zm-request-timestamp',
+        signedPayloadTemplate: 'v0:{ts}:{body}',
+        previousSecret: 'old-token',
+        rotationEndsAt: 'next monday',
+      };
+      const created = await app.request('POST', `/api/teams/${teamId}/flows`, {
+        token,
+        body: { name: 'Bad auth', definition: flowWith(auth) },
+      });
+      expect(created.status).toBe(201);
+      const published = await app.request(
+        'POST',
+        `/api/teams/${teamId}/flows/${created.body.id}/publish`,
+        { token },
+      );
+      expect(published.status).toBe(400);
+      expect(published.body.issues).toEqual([
+        expect.objectContaining({
+          nodeId: 'hook',
+          field: 'auth.rotationEndsAt',
+          text: expect.stringMatching(
+            /^“Authentication › Accept the previous secret until” is not a date and time/,
+          ),
+        }),
+        expect.objectContaining({
+          nodeId: 'hook',
+          field: 'auth.signedPayloadTemplate',
+          text: expect.stringContaining('uses {ts}, which the signature check does not know'),
+        }),
+      ]);
+      expect(JSON.stringify(published.body)).not.toMatch(/zoom-token|old-token/);
     });
 
     it('secret rotation: both secrets pass until the end date; the previous one is masked', async () => {

@@ -238,7 +238,7 @@ export class TriggerIngressService {
     if ('reason' in signature) return this.reject(req, signature, rawBody);
 
     const contentType = req.request.headers['content-type'];
-    const handshake = handshakeResponse(config.auth.type, rawBody, contentType);
+    const handshake = handshakeResponse(config.auth, rawBody, contentType, signature.signingSecret);
     if (handshake) {
       await this.recorder.record(
         req.row(

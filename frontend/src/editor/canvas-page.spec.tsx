@@ -133,6 +133,32 @@ describe('CanvasPage', () => {
     expect(localStorage.getItem(SIDE_PANEL_STORAGE_KEY)).toBe('closed');
   });
 
+  it('lists a webhook trigger’s bad rotation end date and unknown signed-text placeholder as issues', async () => {
+    const definition = createDefaultDefinition();
+    definition.nodes[0].config = {
+      methods: ['POST'],
+      auth: {
+        type: 'hmac',
+        secret: 's',
+        header: 'X-Sig',
+        signedPayloadTemplate: '{ts}.{body}',
+        previousSecret: 'old',
+        rotationEndsAt: 'next monday',
+      },
+    };
+    mockApi({ 'GET /api/teams/t1/flows/f1': { ...flow, definition } });
+    renderAt('/flows/f1');
+
+    fireEvent.click(await screen.findByRole('button', { name: '2 issues' }));
+    const list = screen.getByRole('list', { name: 'Issues' });
+    expect(list).toHaveTextContent(
+      '“Authentication › Accept the previous secret until” is not a date and time like 2026-12-31T12:00:00Z',
+    );
+    expect(list).toHaveTextContent(
+      '“Authentication › Signed text” uses {ts}, which the signature check does not know',
+    );
+  });
+
   it('says so when the flow does not exist', async () => {
     mockApi();
     renderAt('/flows/abc');

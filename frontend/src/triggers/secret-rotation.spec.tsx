@@ -1,5 +1,5 @@
 import { getNodeDescription, type PropsRecord } from '@hookflow/shared';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { PropsForm, type ConfigValue } from '../forms/props-form';
 import { SecretRotation } from './secret-rotation';
@@ -98,6 +98,17 @@ describe('trigger panel fields of the new methods', () => {
     expect(screen.getByLabelText('Timestamp body field', { exact: false })).toBeInTheDocument();
     expect(screen.queryByLabelText('Header name', { exact: false })).toBeNull();
     expect(screen.queryByLabelText('Timestamp header', { exact: false })).toBeNull();
+  });
+
+  it('offers to answer Zoom’s URL check on an HMAC trigger only', () => {
+    const { unmount } = form({ type: 'hmac' });
+    const urlCheck = screen.getByLabelText('Answer the URL check of', { exact: false });
+    expect(
+      within(urlCheck).getByRole('option', { name: 'Zoom (endpoint.url_validation)' }),
+    ).toHaveAttribute('value', 'zoom');
+    unmount();
+    form({ type: 'github' });
+    expect(screen.queryByLabelText('Answer the URL check of', { exact: false })).toBeNull();
   });
 
   it('hides what a method does not use', () => {

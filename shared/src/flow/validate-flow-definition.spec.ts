@@ -186,6 +186,54 @@ describe(validateFlowDefinition.name, () => {
     );
   });
 
+  it('refuses a webhook trigger rotation end date that is not a date-time, in plain words', () => {
+    const definition = validFlow();
+    definition.nodes[0].config = {
+      auth: {
+        type: 'github',
+        secret: 'new',
+        previousSecret: 'old',
+        rotationEndsAt: '31/12/2026',
+      },
+    };
+    const problem =
+      'is not a date and time like 2026-12-31T12:00:00Z (ISO 8601 with Z or an offset such as +01:00)';
+    expect(issuesOf(definition)).toEqual([
+      {
+        nodeId: 'n1',
+        field: 'auth.rotationEndsAt',
+        message: `Node "Order webhook" (n1): field "auth.rotationEndsAt" ${problem}`,
+        text: `“Authentication › Accept the previous secret until” ${problem}`,
+      },
+    ]);
+    (definition.nodes[0].config.auth as { rotationEndsAt: string }).rotationEndsAt =
+      '2026-12-31T12:00:00Z';
+    expect(validateFlowDefinition(definition).ok).toBe(true);
+  });
+
+  it('refuses HMAC signed text with an unknown placeholder, naming it', () => {
+    const definition = validFlow();
+    definition.nodes[0].config = {
+      auth: {
+        type: 'hmac',
+        secret: 's',
+        header: 'X-Sig',
+        timestampHeader: 'X-Time',
+        signedPayloadTemplate: '{time}.{body}',
+      },
+    };
+    const [issue, ...others] = issuesOf(definition);
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ nodeId: 'n1', field: 'auth.signedPayloadTemplate' });
+    expect(issue.text).toBe(
+      '“Authentication › Signed text” uses {time}, which the signature check does not know: ' +
+        'the placeholders are {body}, {timestamp}, {header:Name} and {json:a.b}',
+    );
+    (definition.nodes[0].config.auth as { signedPayloadTemplate: string }).signedPayloadTemplate =
+      '{timestamp}.{body}';
+    expect(validateFlowDefinition(definition).ok).toBe(true);
+  });
+
   it('requires logic.if edges to leave by "true" or "false"', () => {
     const definition = validFlow();
     definition.edges[2] = edge('e3', 'n3', 'n4');

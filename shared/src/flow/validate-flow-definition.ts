@@ -4,6 +4,7 @@ import type { NodeDescription } from '../catalog/define-node';
 import type { Prop, PropsRecord } from '../catalog/props';
 import { nodeConfigSchema } from '../catalog/node-config-schema';
 import { refusedResponseHeader } from '../integrations/webhook/webhook-respond-headers';
+import { webhookAuthProblems } from '../integrations/trigger/webhook-auth-checks';
 import { findExpressionErrors } from '../expressions/compile-template';
 import { isExpression } from '../expressions/template';
 import { flowDefinitionSchema, type FlowDefinition, type FlowNode } from './flow-definition.schema';
@@ -184,7 +185,12 @@ function nodeConfigIssues(node: FlowNode, description: NodeDescription | undefin
         const text = `${fieldLabel(description, issue.path)} ${issue.message}`;
         return nodeIssue(node, issue.message, field, field ? text : undefined);
       });
-  return [...configIssues, ...expressionIssues(node, description), ...respondHeaderIssues(node)];
+  return [
+    ...configIssues,
+    ...expressionIssues(node, description),
+    ...respondHeaderIssues(node),
+    ...triggerAuthIssues(node, description),
+  ];
 }
 
 /**
@@ -222,6 +228,14 @@ function respondHeaderIssues(node: FlowNode): FlowIssue[] {
         ]
       : [];
   });
+}
+
+// Values of the right type that a trigger URL still could not use (see webhook-auth-checks).
+function triggerAuthIssues(node: FlowNode, description: NodeDescription): FlowIssue[] {
+  if (node.type !== 'trigger.webhook') return [];
+  return webhookAuthProblems(node.config.auth).map(({ path, problem }) =>
+    nodeIssue(node, problem, joinPath(path), `${fieldLabel(description, path)} ${problem}`),
+  );
 }
 
 function expressionIssues(node: FlowNode, description: NodeDescription): FlowIssue[] {

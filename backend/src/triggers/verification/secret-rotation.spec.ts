@@ -31,6 +31,7 @@ describe('secret rotation', () => {
     expect(verify(rotating, request(github('old-secret'), body))).toEqual({
       ok: true,
       detail: `GitHub signature valid with the previous secret (accepted until ${inAnHour})`,
+      withPreviousSecret: true,
     });
   });
 

@@ -40,7 +40,12 @@ export interface VerificationOptions {
 export type VerificationFailureReason = 'unauthorized' | 'bad_signature' | 'stale_timestamp';
 
 export type VerificationResult =
-  | { ok: true; detail: string }
+  | {
+      ok: true;
+      detail: string;
+      /** Set when only the previous secret of a rotation matched. */
+      withPreviousSecret?: true;
+    }
   | {
       ok: false;
       reason: VerificationFailureReason;

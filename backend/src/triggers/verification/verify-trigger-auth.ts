@@ -1,4 +1,4 @@
-import { fail, ok } from './crypto-utils.js';
+import { fail } from './crypto-utils.js';
 import { basicScheme } from './schemes/basic.scheme.js';
 import { discordScheme } from './schemes/discord.scheme.js';
 import { githubScheme } from './schemes/github.scheme.js';
@@ -63,9 +63,12 @@ export function verifyTriggerAuth(
   if (!previous) return current;
   if (!previous.usable) return { ...current, detail: `${current.detail}; ${previous.why}` };
   const withPrevious = verifyWith(scheme, previous.auth, request, options);
-  return withPrevious.ok
-    ? ok(`${withPrevious.detail} with the previous secret (accepted until ${previous.until})`)
-    : current;
+  if (!withPrevious.ok) return current;
+  return {
+    ok: true,
+    detail: `${withPrevious.detail} with the previous secret (accepted until ${previous.until})`,
+    withPreviousSecret: true,
+  };
 }
 
 function verifyWith(

@@ -6,6 +6,7 @@ import { triggerPollNode } from './trigger-poll.node';
 
 export * from './trigger-webhook.node';
 export * from './secret-rotation';
+export * from './webhook-auth-checks';
 export * from './trigger-schedule.node';
 export * from './trigger-manual.node';
 export * from './trigger-poll.node';

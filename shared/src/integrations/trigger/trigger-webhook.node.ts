@@ -188,6 +188,17 @@ export const triggerWebhookNode = defineNode({
           placeholder: 'v0:{timestamp}:{body}',
           displayOptions: { show: { type: ['hmac'] } },
         },
+        handshake: {
+          type: 'select',
+          label: 'Answer the URL check of',
+          description:
+            'Zoom: a signed endpoint.url_validation request is answered with the plainToken and its HMAC-SHA256 (encryptedToken), without starting a run.',
+          options: [
+            { label: 'Nobody (no URL check)', value: 'none' },
+            { label: 'Zoom (endpoint.url_validation)', value: 'zoom' },
+          ],
+          displayOptions: { show: { type: ['hmac'] } },
+        },
         toleranceSeconds: {
           type: 'number',
           label: 'Timestamp tolerance (seconds)',

@@ -1,3 +1,4 @@
+import { signedTextPlaceholder } from '@hookflow/shared';
 import {
   checkTimestamp,
   decodeSignature,
@@ -18,8 +19,6 @@ import type {
 } from '../types.js';
 
 export const DEFAULT_SIGNED_PAYLOAD_TEMPLATE = '{timestamp}.{body}';
-
-const PLACEHOLDER = /(\{timestamp\}|\{body\}|\{header:[^{}]+\}|\{json:[^{}]+\})/;
 
 /** Problems with a generic HMAC config's timestamp template, as messages (empty when usable). */
 export function validateHmacTemplate(auth: TriggerAuthConfig): string[] {
@@ -93,7 +92,7 @@ function renderSignedPayload(
   signed: SignedRequest,
 ): Buffer | VerificationResult {
   const parts: Buffer[] = [];
-  for (const part of template.split(PLACEHOLDER)) {
+  for (const part of template.split(signedTextPlaceholder)) {
     if (part === '{body}') parts.push(signed.request.rawBody);
     else if (part === '{timestamp}') parts.push(Buffer.from(timestamp, 'utf8'));
     else if (part.startsWith('{header:') || part.startsWith('{json:')) {
