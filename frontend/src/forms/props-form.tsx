@@ -36,7 +36,7 @@ export function PropsForm({
   return (
     <>
       {Object.entries(props)
-        .filter(([, prop]) => isPropVisible(prop, value))
+        .filter(([, prop]) => !prop.ownControl && isPropVisible(prop, value))
         .map(([key, prop]) => {
           const fieldPath = path + key;
           const id = `${idPrefix}-${fieldPath.replace(/\./g, '-')}`;

@@ -19,6 +19,11 @@ interface BaseProp<T> {
   secret?: boolean;
   placeholder?: string;
   displayOptions?: DisplayOptions;
+  /**
+   * Part of the config, but written by an editor control of its own (secret rotation), so the
+   * generic config form leaves it out.
+   */
+  ownControl?: true;
   /** Whether a `{{ }}` template may stand in for the value. Default: true for text-like props. */
   expression?: boolean;
 }

@@ -215,6 +215,7 @@ export const triggerWebhookNode = defineNode({
           secret: true,
           expression: false,
           displayOptions: { show: { type: rotatableAuthTypes } },
+          ownControl: true,
         },
         rotationEndsAt: {
           type: 'text',
@@ -223,6 +224,7 @@ export const triggerWebhookNode = defineNode({
           expression: false,
           placeholder: '2026-12-31T12:00:00Z',
           displayOptions: { show: { type: rotatableAuthTypes } },
+          ownControl: true,
         },
         ...presetAuthProps,
       },
