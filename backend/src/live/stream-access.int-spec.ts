@@ -163,6 +163,25 @@ describe.each(testEnvironments())('Open streams lose access ($name mode)', (envi
     await viaBearer.waitForEnd('the bearer stream to end at log-out-everywhere', BOUND_MS);
   });
 
+  it('ends an API key stream at the next check after the key is revoked', async () => {
+    const member = await join('viewer');
+    const key = await app.request('POST', '/api/me/api-keys', {
+      token: member.token,
+      body: { name: 'watcher' },
+    });
+    expect(key.status).toBe(201);
+    const viaKey = await openTeamStream(key.body.key as string);
+    const viaToken = await openTeamStream(member.token);
+    await new Promise((resolve) => setTimeout(resolve, 2 * CHECK_SECONDS * 1000));
+    expect(viaKey.endedByServer).toBe(false);
+    const revoked = await app.request('DELETE', `/api/me/api-keys/${key.body.id as string}`, {
+      token: member.token,
+    });
+    expect(revoked.status).toBe(204);
+    await viaKey.waitForEnd('the revoked key stream to end', BOUND_MS);
+    expect(viaToken.endedByServer).toBe(false);
+  });
+
   it('ends a stream when the session it was opened with expires', async () => {
     const member = await join('viewer');
     const now = Math.floor(Date.now() / 1000);
