@@ -54,13 +54,13 @@ export class ApiKeysService {
     if (!result.affected) throw new NotFoundException('API key not found');
   }
 
-  /** The owner of a live key, or undefined. */
-  async userIdFor(key: string): Promise<string | undefined> {
+  /** The live key's id and owner, or undefined. */
+  async find(key: string): Promise<{ keyId: string; userId: string } | undefined> {
     const found = await this.keys.findOne({
       where: { keyHash: hashKey(key), revokedAt: IsNull() },
     });
     if (!found) return undefined;
     await this.keys.update(found.id, { lastUsedAt: new Date() });
-    return found.userId;
+    return { keyId: found.id, userId: found.userId };
   }
 }

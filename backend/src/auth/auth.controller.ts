@@ -56,7 +56,8 @@ export class AuthController {
   @Public()
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    await this.auth.logOut(this.cookies.read(request));
     this.cookies.clear(request, response);
   }
 

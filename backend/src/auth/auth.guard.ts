@@ -56,8 +56,9 @@ export class AuthGuard implements CanActivate {
     }
     let session: SessionClaims | undefined;
     let userId: string | undefined;
+    let apiKeyId: string | undefined;
     if (bearer?.startsWith(API_KEY_PREFIX) && !fromCookie) {
-      userId = await this.apiKeys.userIdFor(bearer);
+      ({ userId, keyId: apiKeyId } = (await this.apiKeys.find(bearer)) ?? {});
     } else {
       session = await this.tokens.verify(fromCookie ?? bearer);
       userId = session?.userId;
@@ -76,6 +77,7 @@ export class AuthGuard implements CanActivate {
     if (!user || (session && session.version !== user.tokenVersion))
       throw new UnauthorizedException('Invalid, expired or revoked token');
     request.user = { id: user.id, email: user.email, name: user.name };
+    request.apiKeyId = apiKeyId;
     if (session) {
       request.session = { ...session, viaCookie: Boolean(fromCookie) };
       if (fromCookie) await this.renew(session, request, http.getResponse<Response>());

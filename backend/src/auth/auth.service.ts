@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, UnauthorizedException } from '@n
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginBody, MeResponse, SignupBody, Team, User } from '@hookflow/shared';
 import { DataSource, Repository } from 'typeorm';
+import { TeamStreamAccess } from '../teams/team-stream-access.js';
 import { TeamsService } from '../teams/teams.service.js';
 import type { AuthUser } from './current-user.decorator.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -31,6 +32,7 @@ export class AuthService {
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(TeamsService) private readonly teams: TeamsService,
     @Inject(LoginThrottleService) private readonly throttle: LoginThrottleService,
+    @Inject(TeamStreamAccess) private readonly streams: TeamStreamAccess,
   ) {}
 
   /** Creates the account and its personal team together: neither exists without the other. */
@@ -64,9 +66,20 @@ export class AuthService {
     return { session: await this.tokens.issue(user.id, user.tokenVersion), user: toUser(user) };
   }
 
+  /**
+   * Log out on this device: the cookie is cleared by the caller; the session's open streams in
+   * this process end now (the token itself stays valid until it expires: sessions are stateless).
+   */
+  async logOut(token: string | undefined): Promise<void> {
+    const session = token ? await this.tokens.verify(token) : undefined;
+    if (session) this.streams.endSession(session.sessionId);
+  }
+
   /** Ends every session of the user, on every device: their tokens name the old version. */
   async logOutEverywhere(userId: string): Promise<void> {
     await this.users.increment({ id: userId }, 'tokenVersion', 1);
+    // Streams in other processes end at their next access check.
+    this.streams.endSessionsOf(userId);
   }
 
   async me(caller: AuthUser): Promise<MeResponse> {

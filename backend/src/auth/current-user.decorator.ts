@@ -12,6 +12,8 @@ export interface AuthenticatedRequest {
   user?: AuthUser;
   /** Set when the caller used a log-in token (not an API key); `viaCookie` for the browser. */
   session?: SessionClaims & { viaCookie: boolean };
+  /** Set when the caller used an API key. */
+  apiKeyId?: string;
 }
 
 export const CurrentUser = createParamDecorator(

@@ -139,6 +139,12 @@ export const SETTINGS: SettingDoc[] = [
     default: '12',
     description: 'Log-in sessions end after this many idle hours (7 days at most in all).',
   },
+  {
+    name: 'STREAM_RECHECK_SECONDS',
+    default: '30',
+    description:
+      'How often open live streams re-check membership and session; a stream that lost access ends.',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`.' },
   {
     name: 'HOOKS_MAX_BODY_BYTES',
@@ -211,6 +217,7 @@ const envSchema = z.object({
   HOOKS_BODY_TIMEOUT_MS: intSetting(100, 600000).default(10000),
   TRUST_PROXY: z.string().default('false'),
   SESSION_HOURS: intSetting(1, 168).default(12),
+  STREAM_RECHECK_SECONDS: intSetting(1, 3600).default(30),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { message: 'must be error, warn, info or debug' })
     .default('info'),
@@ -258,6 +265,8 @@ export interface AppConfig {
     jwtSecret: string;
     /** Idle lifetime of a log-in session (sliding); sessions end 7 days after log-in at most. */
     sessionHours: number;
+    /** Open event streams re-check their viewer's access this often (see TeamStreamAccess). */
+    streamRecheckSeconds: number;
   };
   outbound: { allowPrivate: boolean; allowlist: string[] };
   /** TEST ONLY (PAYPAL_CERT_TEST_*): where specs serve a locally made PayPal certificate. */
@@ -377,7 +386,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       asyncCommit: s.WORKER_ASYNC_COMMIT,
       shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     },
-    security: { encryptionKey, jwtSecret, sessionHours: s.SESSION_HOURS },
+    security: {
+      encryptionKey,
+      jwtSecret,
+      sessionHours: s.SESSION_HOURS,
+      streamRecheckSeconds: s.STREAM_RECHECK_SECONDS,
+    },
     outbound: {
       allowPrivate: s.OUTBOUND_ALLOW_PRIVATE,
       allowlist: s.OUTBOUND_ALLOWLIST.split(',')

@@ -1,6 +1,6 @@
 import type { Execution, ExecutionEvent } from '@hookflow/shared';
 import type { Response } from 'express';
-import { openEventStream } from '../common/server-sent-events.js';
+import { openEventStream, type EventStream } from '../common/server-sent-events.js';
 
 /**
  * Streams an execution as Server-Sent Events: the current state first, then every change as
@@ -10,7 +10,7 @@ export function streamExecution(
   response: Response,
   load: () => Promise<Execution>,
   subscribe: (onChange: () => void) => () => void,
-): void {
+): EventStream<ExecutionEvent> {
   const sent = new Map<string, string>();
   let lastStatus = '';
   let closed = false;
@@ -43,4 +43,5 @@ export function streamExecution(
   };
   unsubscribe = subscribe(refresh);
   refresh();
+  return stream;
 }

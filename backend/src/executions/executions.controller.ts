@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   listExecutionsQuerySchema,
@@ -8,7 +8,8 @@ import {
 import type { Response } from 'express';
 import { IdParam } from '../common/id-param.js';
 import { JsonBody, parseOrBadRequest, ValidBody } from '../common/validated-body.js';
-import { TeamRoute } from '../teams/team-access.js';
+import { TeamRoute, type TeamRequest } from '../teams/team-access.js';
+import { TeamStreamAccess } from '../teams/team-stream-access.js';
 import { ExecutionEventBus } from './execution-events.js';
 import { streamExecution } from './execution-stream.js';
 import { ExecutionsService } from './executions.service.js';
@@ -19,6 +20,7 @@ export class ExecutionsController {
   constructor(
     @Inject(ExecutionsService) private readonly executions: ExecutionsService,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
+    @Inject(TeamStreamAccess) private readonly access: TeamStreamAccess,
   ) {}
 
   @TeamRoute('viewer')
@@ -59,19 +61,24 @@ export class ExecutionsController {
     return this.executions.cancel(teamId, id);
   }
 
-  /** Live progress as Server-Sent Events (`event: step` / `event: execution`). */
+  /**
+   * Live progress as Server-Sent Events (`event: step` / `event: execution`), until the run
+   * finishes or the caller loses access to the team (see TeamStreamAccess).
+   */
   @TeamRoute('viewer')
   @Get(':executionId/events')
   async stream(
     @IdParam('teamId', 'Team') teamId: string,
     @IdParam('executionId', 'Execution') id: string,
+    @Req() request: TeamRequest,
     @Res() response: Response,
   ) {
     await this.executions.find(teamId, id);
-    streamExecution(
+    const stream = streamExecution(
       response,
       () => this.executions.get(teamId, id),
       (onChange) => this.events.watch(id, onChange),
     );
+    this.access.hold(request, teamId, response, stream.close);
   }
 }

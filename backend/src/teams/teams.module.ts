@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/user.entity.js';
 import { MembershipEntity } from './membership.entity.js';
 import { TeamAccessGuard } from './team-access.js';
+import { TeamStreamAccess } from './team-stream-access.js';
 import { TeamEntity } from './team.entity.js';
 import { TeamsController } from './teams.controller.js';
 import { TeamsService } from './teams.service.js';
@@ -10,7 +11,7 @@ import { TeamsService } from './teams.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([TeamEntity, MembershipEntity, UserEntity])],
   controllers: [TeamsController],
-  providers: [TeamsService, TeamAccessGuard],
-  exports: [TeamsService, TeamAccessGuard],
+  providers: [TeamsService, TeamAccessGuard, TeamStreamAccess],
+  exports: [TeamsService, TeamAccessGuard, TeamStreamAccess],
 })
 export class TeamsModule {}

@@ -8,11 +8,16 @@ export class EventStreamReader<Event> {
   readonly events: Event[] = [];
   private readonly abort = new AbortController();
   private reading?: Promise<void>;
+  /** True once the server ended the stream (not when `close()` aborted it). */
+  endedByServer = false;
 
-  /** Opens the stream; resolves with the HTTP status once the headers arrived. */
-  async open(url: string, token?: string): Promise<number> {
+  /**
+   * Opens the stream with a bearer token or other headers (e.g. a cookie); resolves with the
+   * HTTP status once the headers arrived.
+   */
+  async open(url: string, as?: string | Record<string, string>): Promise<number> {
     const response = await fetch(url, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: typeof as === 'string' ? { authorization: `Bearer ${as}` } : (as ?? {}),
       signal: this.abort.signal,
     });
     if (response.status !== 200 || !response.body) {
@@ -24,7 +29,10 @@ export class EventStreamReader<Event> {
     this.reading = (async () => {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          this.endedByServer = true;
+          return;
+        }
         buffer += Buffer.from(value).toString('utf8');
         const frames = buffer.split('\n\n');
         buffer = frames.pop()!;
@@ -40,6 +48,10 @@ export class EventStreamReader<Event> {
   async waitFor(what: string, found: (event: Event) => boolean, timeoutMs = 20_000) {
     await waitFor(async () => this.events.some(found), timeoutMs, what);
     return this.events.find(found)!;
+  }
+
+  async waitForEnd(what: string, timeoutMs = 20_000): Promise<void> {
+    await waitFor(async () => this.endedByServer, timeoutMs, what);
   }
 
   async close(): Promise<void> {
