@@ -191,9 +191,11 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
     ]);
     expect(again.failedAttempts).toBe(1);
 
-    // Two retries at once make one new attempt; the other is refused.
+    // Two retries at once make one new attempt; the other is refused. The new attempt's call is
+    // held at the sink, so its run cannot finish (and be retryable again) before the other lands.
+    sink.reply({ status: 200, hold: true });
     const both = await Promise.all(
-      ['failed', 'start'].map((from) =>
+      ['start', 'start'].map((from) =>
         app.request('POST', `/api/teams/${teamId}/executions/${id}/retry`, {
           token,
           body: { from },
@@ -202,6 +204,8 @@ describe.each(testEnvironments())('Executions API ($name mode)', (environment) =
     );
     expect(both.map((answer) => answer.status).sort()).toEqual([202, expect.any(Number)]);
     expect([400, 409]).toContain(both.map((answer) => answer.status).sort()[1]);
+    await waitFor(() => sink.requests.length === before + 2, 10_000, 'the retried call');
+    sink.release();
     expect((await settled(id)).attempts).toHaveLength(4);
   });
 

@@ -286,7 +286,8 @@ export class ExecutionsService {
     const kept = resumeFrom(graph, states, from);
     const dropped = steps.filter((step) => !(step.nodeId in kept)).map((step) => step.id);
     const retried = await this.dataSource.transaction(async (manager) => {
-      // Only a run still as it was read is retried: two retries at once make one new attempt.
+      // Only the finished attempt that was read is retried: of two retries at once, the one that
+      // reads after the other's commit finds a newer attempt (or no finished one) and moves nothing.
       const moved = await manager
         .createQueryBuilder()
         .update(ExecutionEntity)
@@ -300,10 +301,10 @@ export class ExecutionsService {
           retriedFrom: from,
           failedAttempts: row.failedAttempts + (row.status === 'failed' ? 1 : 0),
         })
-        .where('id = :id AND attempt = :attempt AND status = :status', {
+        .where('id = :id AND attempt = :attempt AND status IN (:...finished)', {
           id,
-          attempt: row.attempt,
-          status: row.status,
+          attempt: previous.attempt,
+          finished: TERMINAL,
         })
         .execute();
       if (!moved.affected) return false;
