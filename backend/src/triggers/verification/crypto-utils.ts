@@ -105,6 +105,29 @@ export function requireHeader(
   }
 }
 
+/**
+ * The two headers of a scheme that signs "timestamp + body": the signature, then the timestamp
+ * (as sent, and as Unix seconds); a missing or doubled header or a timestamp that is not Unix
+ * seconds gives the result to give back.
+ */
+export function requireSignedTimestamp(
+  request: VerificationRequest,
+  signatureHeader: string,
+  timestampHeader: string,
+):
+  | { signature: string; timestampText: string; timestamp: number }
+  | { failure: VerificationResult } {
+  const signature = requireHeader(request, signatureHeader);
+  if ('failure' in signature) return signature;
+  const timestampText = requireHeader(request, timestampHeader);
+  if ('failure' in timestampText) return timestampText;
+  const timestamp = parseUnixSeconds(timestampText.value);
+  if (timestamp === undefined) {
+    return { failure: fail('bad_signature', `${timestampHeader} header is not a Unix timestamp`) };
+  }
+  return { signature: signature.value, timestampText: timestampText.value, timestamp };
+}
+
 /** Unix seconds; undefined unless the text is a plain non-negative integer. */
 export function parseUnixSeconds(text: string): number | undefined {
   if (!/^\d{1,12}$/.test(text)) return undefined;

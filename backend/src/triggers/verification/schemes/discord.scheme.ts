@@ -3,8 +3,7 @@ import {
   decodeSignature,
   fail,
   ok,
-  parseUnixSeconds,
-  requireHeader,
+  requireSignedTimestamp,
   toleranceOf,
 } from '../crypto-utils.js';
 import { ed25519PublicKey, ed25519Verifies } from '../public-keys.js';
@@ -27,19 +26,14 @@ export const discordScheme: VerificationScheme = {
     const key = raw && ed25519PublicKey(raw);
     if (!key) return fail('unauthorized', 'Public key is not a 64-character hex Ed25519 key');
 
-    const signature = requireHeader(request, SIGNATURE);
-    if ('failure' in signature) return signature.failure;
-    const timestampHeader = requireHeader(request, TIMESTAMP);
-    if ('failure' in timestampHeader) return timestampHeader.failure;
-    const timestamp = parseUnixSeconds(timestampHeader.value);
-    if (timestamp === undefined) {
-      return fail('bad_signature', `${TIMESTAMP} header is not a Unix timestamp`);
-    }
-    const received = decodeSignature(signature.value, 'hex');
+    const headers = requireSignedTimestamp(request, SIGNATURE, TIMESTAMP);
+    if ('failure' in headers) return headers.failure;
+    const { timestamp, timestampText } = headers;
+    const received = decodeSignature(headers.signature, 'hex');
     if (received?.length !== 64) {
       return fail('bad_signature', `${SIGNATURE} header is malformed (expected 128 hex digits)`);
     }
-    const signed = Buffer.concat([Buffer.from(timestampHeader.value, 'utf8'), request.rawBody]);
+    const signed = Buffer.concat([Buffer.from(timestampText, 'utf8'), request.rawBody]);
     if (!ed25519Verifies(key, signed, received)) {
       return fail('bad_signature', 'Signature does not match the timestamp and body');
     }

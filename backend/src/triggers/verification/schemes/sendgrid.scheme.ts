@@ -3,8 +3,7 @@ import {
   decodeSignature,
   fail,
   ok,
-  parseUnixSeconds,
-  requireHeader,
+  requireSignedTimestamp,
   toleranceOf,
 } from '../crypto-utils.js';
 import { ecdsaSha256Verifies, p256PublicKey } from '../public-keys.js';
@@ -29,17 +28,12 @@ export const sendgridScheme: VerificationScheme = {
       return fail('unauthorized', 'Public key is not a base64 ECDSA P-256 verification key');
     }
 
-    const signature = requireHeader(request, SIGNATURE);
-    if ('failure' in signature) return signature.failure;
-    const timestampHeader = requireHeader(request, TIMESTAMP);
-    if ('failure' in timestampHeader) return timestampHeader.failure;
-    const timestamp = parseUnixSeconds(timestampHeader.value);
-    if (timestamp === undefined) {
-      return fail('bad_signature', `${TIMESTAMP} header is not a Unix timestamp`);
-    }
-    const received = decodeSignature(signature.value, 'base64');
+    const headers = requireSignedTimestamp(request, SIGNATURE, TIMESTAMP);
+    if ('failure' in headers) return headers.failure;
+    const { timestamp, timestampText } = headers;
+    const received = decodeSignature(headers.signature, 'base64');
     if (!received) return fail('bad_signature', `${SIGNATURE} header is not base64 encoded`);
-    const signed = Buffer.concat([Buffer.from(timestampHeader.value, 'utf8'), request.rawBody]);
+    const signed = Buffer.concat([Buffer.from(timestampText, 'utf8'), request.rawBody]);
     if (!ecdsaSha256Verifies(key, signed, received)) {
       return fail('bad_signature', 'Signature does not match the timestamp and body');
     }

@@ -6,8 +6,7 @@ import {
   hmac,
   missingSecret,
   ok,
-  parseUnixSeconds,
-  requireHeader,
+  requireSignedTimestamp,
   toleranceOf,
 } from '../crypto-utils.js';
 import type { VerificationScheme } from '../types.js';
@@ -23,18 +22,13 @@ export const slackScheme: VerificationScheme = {
   type: 'slack',
   verify(auth, request, options) {
     if (!auth.secret) return missingSecret();
-    const signature = requireHeader(request, SIGNATURE);
-    if ('failure' in signature) return signature.failure;
-    const timestampHeader = requireHeader(request, TIMESTAMP);
-    if ('failure' in timestampHeader) return timestampHeader.failure;
-    const timestamp = parseUnixSeconds(timestampHeader.value);
-    if (timestamp === undefined) {
-      return fail('bad_signature', `${TIMESTAMP} header is not a Unix timestamp`);
-    }
-    const match = /^v0=([0-9a-fA-F]{64})$/.exec(signature.value);
+    const headers = requireSignedTimestamp(request, SIGNATURE, TIMESTAMP);
+    if ('failure' in headers) return headers.failure;
+    const { timestamp, timestampText } = headers;
+    const match = /^v0=([0-9a-fA-F]{64})$/.exec(headers.signature);
     if (!match)
       return fail('bad_signature', `${SIGNATURE} header is malformed (expected v0=<hex>)`);
-    const expected = hmac('sha256', auth.secret, `v0:${timestampHeader.value}:`, request.rawBody);
+    const expected = hmac('sha256', auth.secret, `v0:${timestampText}:`, request.rawBody);
     if (!digestEquals(expected, decodeSignature(match[1], 'hex'))) {
       return fail('bad_signature', 'Signature does not match the timestamp and body');
     }
