@@ -81,13 +81,17 @@ export class LoginThrottleService {
     }
   }
 
-  /** The account-wide slot: free at first, then exponentially spaced. */
+  /**
+   * The account-wide slot: free at first, then exponentially spaced. The wait is compared with
+   * the clock, not `now()`: a parallel attempt whose statement began before the one it queued
+   * behind has an earlier `now()` than the `next_allowed_at` that one just wrote.
+   */
   private async takeDelayed(key: string) {
     const taken = (await this.db.query(
       `${BUMP_ATTEMPTS},
          next_allowed_at = CASE WHEN ${WINDOW_OVER} OR a.attempts + 1 <= $3 THEN now()
            ELSE now() + make_interval(secs => least(power(2, a.attempts + 1 - $3), $4)) END
-       WHERE ${WINDOW_OVER} OR a.next_allowed_at <= now()
+       WHERE ${WINDOW_OVER} OR a.next_allowed_at <= clock_timestamp()
        RETURNING attempts`,
       [key, WINDOW_SECONDS, FREE_PER_ACCOUNT, MAX_DELAY_SECONDS],
     )) as unknown[];
