@@ -196,6 +196,47 @@ describe.each(testEnvironments())('The core loop over real HTTP ($name mode)', (
     );
   });
 
+  it('starts one run for a delivery id sent many times at once, next to other ids', async () => {
+    const body = JSON.stringify({ ...push, commits: [] });
+    const repeated = randomUUID();
+    const others = Array.from({ length: 10 }, () => randomUUID());
+    // Sent together, so the repeats share group-commit batches with each other and with others.
+    const answers = await Promise.all(
+      [...Array.from({ length: 20 }, () => repeated), ...others].map(async (id) => {
+        const response = await deliver(body, { 'x-github-delivery': id });
+        return { id, status: response.status, body: (await response.json()) as never };
+      }),
+    );
+    const ofRepeated = answers.filter((answer) => answer.id === repeated);
+    const started = ofRepeated.filter((answer) => answer.status === 202);
+    expect(started).toHaveLength(1);
+    const { executionId } = started[0].body as { executionId: string };
+    expect(
+      ofRepeated.filter((answer) => answer.status === 200).map((answer) => answer.body),
+    ).toEqual(Array.from({ length: 19 }, () => ({ executionId, duplicate: true })));
+    const ofOthers = answers.filter((answer) => answer.id !== repeated);
+    expect(ofOthers.map((answer) => answer.status)).toEqual(others.map(() => 202));
+
+    const deliveries = await app.request('GET', `/api/teams/${teamId}/flows/${flowId}/deliveries`, {
+      token,
+    });
+    const items = deliveries.body.items as Array<{
+      id: string;
+      outcome: string;
+      executionId: string;
+      duplicateOf: string | null;
+    }>;
+    const first = items.find(
+      (item) => item.executionId === executionId && item.outcome === 'accepted',
+    );
+    const duplicates = items.filter(
+      (item) => item.outcome === 'duplicate' && item.executionId === executionId,
+    );
+    expect(duplicates).toHaveLength(19);
+    expect(new Set(duplicates.map((item) => item.duplicateOf))).toEqual(new Set([first!.id]));
+    await finished(executionId);
+  });
+
   it('retries a step whose receiver answers 503 twice and succeeds on attempt 3', async () => {
     sink.reply({ status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
     const before = sink.requests.length;

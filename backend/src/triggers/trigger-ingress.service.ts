@@ -9,15 +9,17 @@ import {
 } from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { DataSource, type EntityManager } from 'typeorm';
-import { jsonRow } from '../common/row.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { evaluateOrderingKey } from '../engine/index.js';
 import { DRAFT_CANNOT_RUN } from '../flows/draft-issues.js';
 import { ExpressionPool } from '../expressions/expression-pool.js';
-import { DeliveryEntity } from './delivery.entity.js';
-import { DeliveryRecorder, UnstorableDelivery, type DeliveryRow } from './delivery-recorder.js';
+import {
+  DeliveryRecorder,
+  UnstorableDelivery,
+  type DeliveryRow,
+  type RecordResult,
+} from './delivery-recorder.js';
 import {
   bodyTimedOut,
   bodyTooLarge,
@@ -146,7 +148,6 @@ export class TriggerIngressService {
   private readonly gates = headGates(new RateLimiter());
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(TriggerResolver) private readonly triggers: TriggerResolver,
     @Inject(DeliveryRecorder) private readonly recorder: DeliveryRecorder,
     @Inject(SyncReplyWaiter) private readonly syncReplies: SyncReplyWaiter,
@@ -327,7 +328,14 @@ export class TriggerIngressService {
     );
     const execution = { id: randomUUID(), version, trigger: context, orderingKey };
     const row = req.row(
-      { outcome: 'accepted', reason: null, verification, dedupeKey, execution },
+      {
+        outcome: 'accepted',
+        reason: null,
+        verification,
+        dedupeKey,
+        dedupeTtlSeconds: dedupeKey ? (config.dedupe?.ttlSeconds ?? 604_800) : undefined,
+        execution,
+      },
       rawBody,
     );
     // Listening before the run can start, so a fast run's answer is not missed.
@@ -335,85 +343,18 @@ export class TriggerIngressService {
       config.response.mode === 'sync'
         ? this.syncReplies.watch(flow.teamId, execution.id, config.response.timeoutMs)
         : undefined;
+    let recorded: RecordResult;
     try {
-      if (dedupeKey) {
-        const previous = await this.recordOnce(
-          row,
-          dedupeKey,
-          config.dedupe?.ttlSeconds ?? 604_800,
-        );
-        if (previous) {
-          pending?.cancel();
-          return jsonReply(200, { executionId: previous, duplicate: true });
-        }
-      } else {
-        await this.recorder.record(row);
-      }
+      recorded = await this.recorder.record(row);
     } catch (problem) {
       pending?.cancel();
       throw problem;
     }
+    if (recorded.duplicate) {
+      pending?.cancel();
+      return jsonReply(200, { executionId: recorded.executionId, duplicate: true });
+    }
     return pending ? pending.reply() : jsonReply(202, { executionId: execution.id });
-  }
-
-  /**
-   * One transaction: the de-duplication claim, then the delivery with its execution, or as a
-   * duplicate of the claim's. Returns the earlier execution's id for a repeat.
-   */
-  private async recordOnce(
-    row: DeliveryRow,
-    dedupeKey: string,
-    ttlSeconds: number,
-  ): Promise<string | undefined> {
-    const previous = await this.dataSource.transaction(async (manager) => {
-      const claimed = await this.claimDedupeKey(manager, row, dedupeKey, ttlSeconds);
-      if (claimed) {
-        await this.recorder.recordWithin(manager, row);
-        return undefined;
-      }
-      const earlier = await this.claimOf(manager, row.flowId, dedupeKey);
-      const { execution: _repeat, ...delivery } = row;
-      await manager.insert(
-        DeliveryEntity,
-        jsonRow<DeliveryEntity>({
-          ...delivery,
-          reason: null,
-          outcome: 'duplicate',
-          executionId: earlier.executionId,
-          duplicateOf: earlier.deliveryId,
-        }),
-      );
-      return earlier.executionId;
-    });
-    // After commit, like the batched path (the recorder's hand-off).
-    if (!previous) await this.recorder.enqueue([row]);
-    return previous;
-  }
-
-  /** Claims the key for this delivery unless another claimed it within its TTL. */
-  private async claimDedupeKey(
-    manager: EntityManager,
-    row: DeliveryRow,
-    key: string,
-    ttlSeconds: number,
-  ): Promise<boolean> {
-    const claimed = await manager.query(
-      `INSERT INTO hookflow.delivery_dedupe (flow_id, key, delivery_id, execution_id, expires_at)
-       VALUES ($1, $2, $3, $5, now() + make_interval(secs => $4))
-       ON CONFLICT (flow_id, key) DO UPDATE SET delivery_id = EXCLUDED.delivery_id, execution_id = EXCLUDED.execution_id, expires_at = EXCLUDED.expires_at
-         WHERE hookflow.delivery_dedupe.expires_at < now()
-       RETURNING delivery_id`,
-      [row.flowId, key, row.id, ttlSeconds, row.execution!.id],
-    );
-    return claimed.length > 0;
-  }
-
-  private async claimOf(manager: EntityManager, flowId: string, key: string) {
-    const [claim] = await manager.query(
-      `SELECT delivery_id AS "deliveryId", execution_id AS "executionId" FROM hookflow.delivery_dedupe WHERE flow_id = $1 AND key = $2`,
-      [flowId, key],
-    );
-    return claim as { deliveryId: string; executionId: string };
   }
 
   private async dedupeKey(
