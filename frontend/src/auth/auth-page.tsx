@@ -60,7 +60,9 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
         )}
         <label className="field">
           <span className="field__label">E-mail</span>
-          <input name="email" type="email" required autoComplete="email" />
+          {/* "username", not "email": the address is the account's name, and Chromium warns about a
+              password form whose account field it cannot tell apart from other fields. */}
+          <input name="email" type="email" required autoComplete="username" />
           {fieldError('email') && <span className="field__error">{fieldError('email')}</span>}
         </label>
         <label className="field">
