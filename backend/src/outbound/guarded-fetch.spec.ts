@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { BlockedDestinationError } from './blocked-destination.error.js';
 import {
   createGuardedFetch,
@@ -161,6 +162,75 @@ describe(createGuardedFetch.name, () => {
 
     expect(local.requests[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(local.requests[0].body).toContain('name="orderId"\r\n\r\nord_1');
+  });
+
+  it('sends what fetch would: its default headers, a text type for a string, the real length', async () => {
+    const { sut } = aGuardedFetch({ allowlist: ['127.0.0.1'] });
+
+    await sut(`${local.origin}/t`, {
+      method: 'POST',
+      body: 'héllo',
+      headers: { 'content-length': '1' },
+    });
+    await sut(`${local.origin}/t`, {
+      headers: { accept: 'application/json', 'user-agent': 'mine' },
+    });
+
+    expect(local.requests[0].headers).toMatchObject({
+      accept: '*/*',
+      'user-agent': 'Hookflow',
+      'content-type': 'text/plain;charset=UTF-8',
+      'content-length': '6',
+    });
+    expect(local.requests[0].body).toBe('héllo');
+    expect(local.requests[1].headers).toMatchObject({
+      accept: 'application/json',
+      'user-agent': 'mine',
+    });
+  });
+
+  it('decodes a compressed answer, keeps repeated headers apart and gives a 204 no body', async () => {
+    const server = await startRecordingServer((request, response) => {
+      if (request.url === '/empty') {
+        response.writeHead(204);
+        response.end();
+        return;
+      }
+      response.writeHead(200, [
+        ['content-encoding', 'gzip'],
+        ['set-cookie', 'a=1'],
+        ['set-cookie', 'b=2'],
+      ]);
+      response.end(gzipSync('{"ok":"decoded"}'));
+    });
+    try {
+      const { sut } = aGuardedFetch({ allowlist: ['127.0.0.1'] });
+
+      const response = await sut(`${server.origin}/zipped`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      const empty = await sut(`${server.origin}/empty`);
+
+      expect(await response.json()).toEqual({ ok: 'decoded' });
+      expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+      expect(empty.status).toBe(204);
+      expect(empty.body).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("rejects with the signal's reason when the call is aborted", async () => {
+    const server = await startRecordingServer(() => undefined);
+    try {
+      const { sut } = aGuardedFetch({ allowlist: ['127.0.0.1'] });
+
+      await expect(sut(server.origin, { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('reaches an allowlisted host name whatever it resolves to', async () => {

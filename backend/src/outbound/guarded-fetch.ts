@@ -1,11 +1,10 @@
 import { lookup as systemLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import {
-  Agent,
-  buildConnector,
-  fetch as undiciFetch,
-  type RequestInit as UndiciRequestInit,
-} from 'undici';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
 import { classifyAddress } from './address-classifier.js';
 import { BlockedDestinationError, findBlockedDestination } from './blocked-destination.error.js';
 import { OutboundAllowlist } from './outbound-allowlist.js';
@@ -59,27 +58,18 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
 
   const guardedFetch = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
     const request = await requestParts(input, init);
-    let { url, method, body } = request;
+    let { url, method } = request;
     const headers = new Headers(request.headers);
-    // undici's FormData class is not the global one; send the global one's encoding instead.
-    if (body instanceof FormData) {
-      const encoded = new Response(body);
-      body = await encoded.arrayBuffer();
-      headers.set('content-type', encoded.headers.get('content-type') ?? 'multipart/form-data');
-    }
+    for (const [name, value] of defaultHeaders) if (!headers.has(name)) headers.set(name, value);
+    // The length is the body's own, as fetch sends it; undici refuses a mismatched one.
+    headers.delete('content-length');
+    let body = await encodeBody(request.body, headers);
 
     for (let redirects = 0; ; redirects++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw BlockedDestinationError.scheme(url);
       }
-      const response = await send(url, {
-        ...init,
-        method,
-        headers,
-        body,
-        signal: request.signal,
-        redirect: 'manual',
-      });
+      const response = await send(url, method, headers, body, request.signal);
       const location = response.headers.get('location');
       if (!redirectStatuses.has(response.status) || location === null) return response;
       if (request.redirect === 'manual') return response;
@@ -100,7 +90,7 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
         body = undefined;
         headers.delete('content-type');
         headers.delete('content-length');
-      } else if (body instanceof ReadableStream) {
+      } else if (body instanceof Readable) {
         throw new TypeError(`Cannot repeat a streamed body for a ${response.status} redirect`);
       }
       if (next.origin !== url.origin) originBoundHeaders.forEach((name) => headers.delete(name));
@@ -108,34 +98,99 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
     }
   };
 
-  async function send(url: URL, init: RequestInit): Promise<Response> {
-    const streamed = init.body instanceof ReadableStream ? { duplex: 'half' as const } : {};
+  // undici's request API, not its fetch: on a 1 KB POST to a local server, fetch's WHATWG
+  // machinery made the call cost ~800 µs of CPU (both ends together) against ~300 µs.
+  async function send(
+    url: URL,
+    method: string,
+    headers: Headers,
+    body: OutgoingBody,
+    signal: AbortSignal | null | undefined,
+  ): Promise<Response> {
     try {
-      const response = await undiciFetch(url, {
-        ...(init as UndiciRequestInit),
-        ...streamed,
-        dispatcher,
+      const answer = await dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: method as Dispatcher.HttpMethod,
+        headers: Object.fromEntries(headers),
+        body: body ?? null,
+        signal: signal ?? undefined,
       });
-      return asGlobalResponse(response);
+      return asGlobalResponse(answer, url);
     } catch (error) {
-      throw findBlockedDestination(error) ?? error;
+      throw findBlockedDestination(error) ?? signal?.reason ?? error;
     }
   }
 
   return guardedFetch as typeof fetch;
 }
 
-const nullBodyStatuses = new Set([204, 205, 304]);
+// What fetch would add; a handler's own headers win. No accept-encoding: answers come
+// uncompressed unless a handler asks otherwise (and then they are decoded, as fetch does).
+const defaultHeaders = [
+  ['accept', '*/*'],
+  ['user-agent', 'Hookflow'],
+] as const;
 
-// undici's own Response and Headers classes are not the global ones (`instanceof Headers` fails),
-// so callers get a global Response around the same body stream.
-function asGlobalResponse(response: Awaited<ReturnType<typeof undiciFetch>>): Response {
-  const result = new Response(nullBodyStatuses.has(response.status) ? null : response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers],
+type OutgoingBody = string | Uint8Array | Readable | undefined;
+
+/**
+ * The bytes fetch would send for `body`, setting the content type fetch would set when the
+ * handler did not. Form data always gets its own (its boundary must match).
+ */
+async function encodeBody(body: RequestInit['body'], headers: Headers): Promise<OutgoingBody> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') {
+    if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+    return body;
+  }
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body))
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ReadableStream) {
+    return Readable.fromWeb(body as NodeReadableStream);
+  }
+  // URLSearchParams, Blob, FormData: encoded as fetch encodes them.
+  const encoded = new Response(body);
+  const type = encoded.headers.get('content-type');
+  if (type && (body instanceof FormData || !headers.has('content-type'))) {
+    headers.set('content-type', type);
+  }
+  return new Uint8Array(await encoded.arrayBuffer());
+}
+
+const nullBodyStatuses = new Set([204, 205, 304]);
+const decoders: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+// Handlers get a global Response (the type `fetch` promises) around undici's body stream.
+function asGlobalResponse(answer: Dispatcher.ResponseData, url: URL): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
+  }
+  let body: Readable | null = answer.body;
+  if (nullBodyStatuses.has(answer.statusCode)) {
+    answer.body.resume();
+    body = null;
+  } else {
+    const decode = decoders[(headers.get('content-encoding') ?? '').trim().toLowerCase()];
+    if (decode) {
+      const decoded = decode();
+      pipeline(answer.body, decoded).catch(() => undefined);
+      body = decoded as unknown as Readable;
+    }
+  }
+  const result = new Response(body && (Readable.toWeb(body) as ReadableStream), {
+    status: answer.statusCode,
+    statusText: answer.statusText,
+    headers,
   });
-  Object.defineProperty(result, 'url', { value: response.url });
+  Object.defineProperty(result, 'url', { value: url.href });
   return result;
 }
 
