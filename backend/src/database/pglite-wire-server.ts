@@ -12,6 +12,10 @@ const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 const READY_FOR_QUERY = 0x5a; // 'Z'
+const PARSE = 0x50; // 'P'
+const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]); // '1', length 4
+// Statements that drop prepared statements (ours or everyone's) in the shared session.
+const DROPS_PREPARED = /\b(DEALLOCATE|DISCARD)\b/i;
 
 /**
  * A Postgres wire-protocol front for PGlite's single session, so ordinary `pg` clients (TypeORM,
@@ -19,6 +23,11 @@ const READY_FOR_QUERY = 0x5a; // 'Z'
  * everything up to a Sync or a simple Query — and a client inside a transaction keeps the
  * session until it ends. (@electric-sql/pglite-socket runs messages one by one, which lets one
  * client's Bind land on another's Parse under concurrency.)
+ *
+ * Named prepared statements are shared: every client's connection prepares its own as it first
+ * uses a name, but here they all land in one session, where a second Parse of a name would fail.
+ * A Parse of a name this session already holds with the same text is answered here instead (the
+ * statement is the same), so hot-path statements are parsed and planned once, not per query.
  */
 export class PGliteWireServer {
   private server?: Server;
@@ -26,6 +35,8 @@ export class PGliteWireServer {
   private owner?: Socket;
   private turn: Promise<void> = Promise.resolve();
   private readonly sockets = new Set<Socket>();
+  /** Text of each named statement the session holds. */
+  private readonly prepared = new Map<string, string>();
 
   constructor(private readonly db: PGlite) {}
 
@@ -117,7 +128,7 @@ export class PGliteWireServer {
         // client's transaction between its BEGIN and COMMIT.
         const response = await this.db.runExclusive(async () => {
           if (this.owner && this.owner !== socket && !this.owner.destroyed) return undefined;
-          const answer = await this.db.execProtocolRaw(message);
+          const answer = await this.execute(message);
           const status = transactionStatus(answer);
           if (status !== undefined) this.owner = status === 'I' ? undefined : socket;
           return answer;
@@ -138,6 +149,32 @@ export class PGliteWireServer {
   }
 
   private readonly chains = new WeakMap<Socket, Promise<void>>();
+
+  /** Runs a unit of work in the session, sharing named statements (see the class comment). */
+  private async execute(unit: Buffer): Promise<Uint8Array> {
+    if (unit[0] === QUERY && DROPS_PREPARED.test(unit.toString('utf8', 5))) this.prepared.clear();
+    const parse = unit[0] === PARSE ? parsedStatement(unit) : undefined;
+    if (!parse?.name) return this.db.execProtocolRaw(unit);
+    if (this.prepared.get(parse.name) === parse.text) {
+      const answer = await this.db.execProtocolRaw(unit.subarray(parse.length));
+      return Buffer.concat([PARSE_COMPLETE, answer]);
+    }
+    const answer = await this.db.execProtocolRaw(unit);
+    if (answer[0] === PARSE_COMPLETE[0]) this.prepared.set(parse.name, parse.text);
+    return answer;
+  }
+}
+
+/** Name, query text and length of the Parse message a unit starts with. */
+function parsedStatement(unit: Buffer): { name: string; text: string; length: number } {
+  const length = unit.readInt32BE(1) + 1;
+  const nameEnd = unit.indexOf(0, 5);
+  return {
+    name: unit.toString('utf8', 5, nameEnd),
+    // The parameter types that follow the text are part of the statement too.
+    text: unit.toString('latin1', nameEnd + 1, length),
+    length,
+  };
 }
 
 /** The transaction status of the last ReadyForQuery in a response: 'I', 'T' or 'E'. */

@@ -3,8 +3,6 @@ import type { StepRun, TriggerRequestContext } from '@hookflow/shared';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/app-config.js';
 import { APP_SCHEMA, DURABLE_COMMIT } from '../database/data-source-options.js';
 import { ExecutionEventBus, type ExecutionSignal, type TeamSignal } from './execution-events.js';
 import type { ExecutionEntity, ExecutionMode } from './execution.entity.js';
@@ -214,14 +212,12 @@ const MAX_BATCH = 500;
 /**
  * The hot-path SQL of executions, in one place: the runner's read of a run, new executions, and
  * a small batching writer that puts every step and status write of the process's concurrently
- * running executions into one statement per batch (one round trip, one commit). In server mode
- * the statements are prepared by name on each connection; embedded mode's connections share
- * PGlite's one session, where a name prepared by one would collide with the next.
+ * running executions into one statement per batch (one round trip, one commit). The statements
+ * are prepared by name, once per connection (in embedded mode, once: see PGliteWireServer).
  */
 @Injectable()
 export class ExecutionStore {
   private readonly logger = new Logger(ExecutionStore.name);
-  private readonly named: boolean;
   private queued: PendingWrite[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -229,17 +225,14 @@ export class ExecutionStore {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.named = config.mode === 'server';
-  }
+  ) {}
 
   private get pool(): pg.Pool {
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
   private query<Row extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) {
-    return this.pool.query<Row>(this.named ? { name, text, values } : { text, values });
+    return this.pool.query<Row>({ name, text, values });
   }
 
   /** Records a new execution (inside the caller's transaction when given); returns its id. */

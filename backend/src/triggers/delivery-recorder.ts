@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { TriggerRequestContext } from '@hookflow/shared';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/app-config.js';
 import { APP_SCHEMA } from '../database/data-source-options.js';
 import { ExecutionEventBus, runCreated } from '../executions/execution-events.js';
 import { ExecutionQueue } from '../executions/execution-queue.js';
@@ -217,17 +215,13 @@ export class DeliveryRecorder {
   private inFlight = 0;
   private scheduled = false;
   private readonly pool: pg.Pool;
-  /** Named (prepared once per connection) in server mode; embedded PGlite has one shared session. */
-  private readonly named: boolean;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(ExecutionQueue) private readonly queue: ExecutionQueue,
     @Inject(ExecutionEventBus) private readonly events: ExecutionEventBus,
-    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-    this.named = config.mode === 'server';
   }
 
   /**
@@ -321,7 +315,7 @@ export class DeliveryRecorder {
   private async insert(rows: DeliveryRow[]): Promise<(RecordResult | undefined)[]> {
     if (!rows.some(claimsKey)) {
       await this.pool.query({
-        name: this.named ? 'hookflow_record_deliveries' : undefined,
+        name: 'hookflow_record_deliveries',
         text: RECORD_BATCH_SQL,
         values: valuesOf(rows),
       });
@@ -332,7 +326,7 @@ export class DeliveryRecorder {
       starts: boolean;
       earlierExecution: string | null;
     }>({
-      name: this.named ? 'hookflow_record_deliveries_once' : undefined,
+      name: 'hookflow_record_deliveries_once',
       text: RECORD_BATCH_ONCE_SQL,
       values: [
         ...valuesOf(rows),
