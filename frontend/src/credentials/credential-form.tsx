@@ -2,7 +2,6 @@ import { credentialCatalog, getCredentialDescription, type CredentialView } from
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { credentialsApi } from '../api/endpoints';
-import { HiddenUsername } from '../forms/hidden-username';
 import { PropsForm, type ConfigValue } from '../forms/props-form';
 
 export interface CredentialFormProps {
@@ -58,7 +57,6 @@ export function CredentialForm({
 
   return (
     <form className="credential-form" onSubmit={(event) => void submit(event)}>
-      <HiddenUsername />
       {!existing && (
         <div className="field">
           <label className="field__label" htmlFor="credential-type">

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { ExpressionPreview } from './expression-preview';
+import { HiddenUsername } from './hidden-username';
 import { usePicker, type PickedData } from './picker-context';
 
 /** The text a pick inserts at the caret (`start`…`end` of `text`). */
@@ -77,12 +78,15 @@ export function ExpressionInput({
           onChange={(event) => onChange(event.target.value)}
         />
       ) : (
-        <input
-          {...common}
-          type={secret ? 'password' : 'text'}
-          autoComplete={secret ? 'new-password' : 'off'}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <>
+          {secret && <HiddenUsername />}
+          <input
+            {...common}
+            type={secret ? 'password' : 'text'}
+            autoComplete={secret ? 'new-password' : 'off'}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </>
       )}
       {expression && <ExpressionPreview value={previewValue} />}
     </>

@@ -10,7 +10,6 @@ import { DataPicker } from './data-picker';
 import { renderCredentialField } from '../credentials/credential-field';
 import { CredentialFieldSlot } from '../forms/credential-field-slot';
 import { PickerContext, type InsertTarget } from '../forms/picker-context';
-import { HiddenUsername } from '../forms/hidden-username';
 import { PropsForm } from '../forms/props-form';
 import { RetrySettings } from './retry-settings';
 import { pickerSections, sampleContext } from './sample-data';
@@ -101,7 +100,6 @@ export function NodePanel({ teamId, flow, node, onOpenRun }: NodePanelProps) {
       {/* A form, as browsers expect around the password inputs of secret fields; it saves as you type. */}
       <form className="panel__section" key={node.id} onSubmit={(event) => event.preventDefault()}>
         <h3 className="panel__subheading">{isTrigger ? 'Trigger settings' : 'Configuration'}</h3>
-        <HiddenUsername />
         {description ? (
           <CredentialFieldSlot.Provider value={renderCredentialField}>
             <PropsForm

@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import type { ApiError } from '../api/client';
 import { Dialog } from '../app/dialog';
 import { CredentialField } from '../credentials/credential-field';
-import { HiddenUsername } from '../forms/hidden-username';
 import { PickerContext } from '../forms/picker-context';
 import { credentialTypesLabel } from './catalog-labels';
 import { RefusalDetails } from './refusal-details';
@@ -67,7 +66,6 @@ export function UseTemplateDialog({
           void create();
         }}
       >
-        <HiddenUsername />
         <div className="field">
           <label className="field__label" htmlFor="template-flow-name">
             Flow name
