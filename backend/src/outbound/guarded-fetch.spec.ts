@@ -220,6 +220,15 @@ describe(createGuardedFetch.name, () => {
     }
   });
 
+  it('refuses a URL with a user or password in it, as fetch does', async () => {
+    const { sut } = aGuardedFetch({ allowlist: ['127.0.0.1'] });
+
+    await expect(sut(`http://ada:pw@127.0.0.1:${local.port}/`)).rejects.toThrow(
+      /URL that includes credentials/,
+    );
+    expect(local.requests).toEqual([]);
+  });
+
   it("rejects with the signal's reason when the call is aborted", async () => {
     const server = await startRecordingServer(() => undefined);
     try {

@@ -69,6 +69,12 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw BlockedDestinationError.scheme(url);
       }
+      // As fetch refuses them: the request API would drop the user and password without a word.
+      if (url.username || url.password) {
+        throw new TypeError(
+          `Request cannot be constructed from a URL that includes credentials: ${url.href}`,
+        );
+      }
       const response = await send(url, method, headers, body, request.signal);
       const location = response.headers.get('location');
       if (!redirectStatuses.has(response.status) || location === null) return response;
