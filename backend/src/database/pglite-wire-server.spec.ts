@@ -55,6 +55,14 @@ describe('PGliteWireServer named statements', () => {
     expect(await doubled(first, 'clash', 5)).toBe(10);
   });
 
+  it('keeps the names when a query only mentions dropping them', async () => {
+    const [first, second] = clients;
+    await doubled(first, 'kept', 1);
+    await second.query("SELECT 'DISCARD ALL' AS words");
+
+    expect(await doubled(second, 'kept', 4)).toBe(8);
+  });
+
   it('prepares again after a connection drops every statement', async () => {
     const [first, second] = clients;
     await doubled(first, 'again', 1);

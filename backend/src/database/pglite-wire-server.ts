@@ -14,8 +14,10 @@ const TERMINATE = 0x58; // 'X'
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const PARSE = 0x50; // 'P'
 const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]); // '1', length 4
-// Statements that drop prepared statements (ours or everyone's) in the shared session.
-const DROPS_PREPARED = /\b(DEALLOCATE|DISCARD)\b/i;
+// A simple query that drops prepared statements (ours or everyone's) in the shared session.
+// Anchored at the start: a query that only mentions the words must not make us forget names the
+// session still holds (their next Parse would then fail as a duplicate).
+const DROPS_PREPARED = /^\s*(DEALLOCATE|DISCARD)\b/i;
 
 /**
  * A Postgres wire-protocol front for PGlite's single session, so ordinary `pg` clients (TypeORM,
