@@ -72,7 +72,7 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
       // As fetch refuses them: the request API would drop the user and password without a word.
       if (url.username || url.password) {
         throw new TypeError(
-          `Request cannot be constructed from a URL that includes credentials: ${url.href}`,
+          `Refused ${url.origin}${url.pathname}: its URL includes a user or password (send them as a header)`,
         );
       }
       const response = await send(url, method, headers, body, request.signal);
@@ -95,7 +95,6 @@ export function createGuardedFetch(options: OutboundGuardOptions): typeof fetch 
         method = 'GET';
         body = undefined;
         headers.delete('content-type');
-        headers.delete('content-length');
       } else if (body instanceof Readable) {
         throw new TypeError(`Cannot repeat a streamed body for a ${response.status} redirect`);
       }
