@@ -60,8 +60,8 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
         )}
         <label className="field">
           <span className="field__label">E-mail</span>
-          {/* "username", not "email": the address is the account's name, and Chromium warns about a
-              password form whose account field it cannot tell apart from other fields. */}
+          {/* "username", not "email": the address is the account's name, which password
+              managers file the password under. */}
           <input name="email" type="email" required autoComplete="username" />
           {fieldError('email') && <span className="field__error">{fieldError('email')}</span>}
         </label>
