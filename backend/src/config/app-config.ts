@@ -89,7 +89,7 @@ export const SETTINGS: SettingDoc[] = [
     name: 'WORKER_CONCURRENCY',
     default: '10',
     description:
-      'Jobs one worker process runs at once (bench, 3-step flow, 2 busy cores: 10 → 75 runs/s, 50 → 82–89).',
+      'Runs one worker process advances at once (embedded mode too; bench, 3-step flow, 2 busy cores: 10 → 75 runs/s, 50 → 82–89).',
   },
   {
     name: 'WORKER_ASYNC_COMMIT',

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import type { FlowDefinition } from '@hookflow/shared';
 import { testEnvironments } from '../test-support/environments.js';
 import { HookflowProcess } from '../test-support/hookflow-process.js';
+import { webhookToSink } from '../test-support/flow-fixtures.js';
 import { HttpSink } from '../test-support/http-sink.js';
 import { startTestApp, type ApiResponse, type RequestOptions } from '../test-support/test-app.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -53,6 +54,25 @@ async function call(
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
+/** Signs a new user up and publishes their flow; returns the log-in, the team and the hook URL. */
+async function publishAs(apiUrl: string, email: string, definition: FlowDefinition) {
+  const signup = await call(apiUrl, 'POST', '/api/auth/signup', {
+    body: { email, password: 'crash test password', name: 'Crash', session: 'bearer' },
+  });
+  const { token, team } = signup.body as { token: string; team: { id: string } };
+  const flow = await call(apiUrl, 'POST', `/api/teams/${team.id}/flows`, {
+    token,
+    body: { name: 'Crash test', definition },
+  });
+  const published = await call(
+    apiUrl,
+    'POST',
+    `/api/teams/${team.id}/flows/${flow.body.id}/publish`,
+    { token },
+  );
+  return { token, team, hook: published.body.webhookUrl as string };
+}
+
 // A restart waits for the dead worker's job lock to expire (15 s) before the job runs again.
 jest.setTimeout(150_000);
 
@@ -69,26 +89,11 @@ describe.each(testEnvironments())('A worker killed mid-run ($name mode)', (envir
     let worker = await new HookflowProcess(env).start();
     const apiUrl = () => api?.url ?? worker.url;
     try {
-      const signup = await call(apiUrl(), 'POST', '/api/auth/signup', {
-        body: {
-          email: `crash-${environment.name}@example.com`,
-          password: 'crash test password',
-          name: 'Crash',
-          session: 'bearer',
-        },
-      });
-      const { token, team } = signup.body;
-      const flow = await call(apiUrl(), 'POST', `/api/teams/${team.id}/flows`, {
-        token,
-        body: { name: 'Two calls', definition: twoCalls(`${first.url}/a`, `${second.url}/b`) },
-      });
-      const published = await call(
+      const { token, team, hook } = await publishAs(
         apiUrl(),
-        'POST',
-        `/api/teams/${team.id}/flows/${flow.body.id}/publish`,
-        { token },
+        `crash-${environment.name}@example.com`,
+        twoCalls(`${first.url}/a`, `${second.url}/b`),
       );
-      const hook: string = published.body.webhookUrl;
       const accepted = await fetch(hook, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -130,6 +135,67 @@ describe.each(testEnvironments())('A worker killed mid-run ($name mode)', (envir
       await own?.cleanup();
       await first.stop();
       await second.stop();
+    }
+  });
+});
+
+describe('Embedded mode killed with runs waiting to start in its memory', () => {
+  it('starts them at the next boot, and repeats only the step that was cut off', async () => {
+    const sink = await new HttpSink().reply({ status: 200, hold: true }).start();
+    const own = await testEnvironments()
+      .find((environment) => environment.name === 'embedded')!
+      .appSettings();
+    // One run at a time: the first holds the only slot, the others wait in the process's memory.
+    const env = { ...own.env, OUTBOUND_ALLOWLIST: '127.0.0.1/32', WORKER_CONCURRENCY: '1' };
+    let hookflow = await new HookflowProcess(env).start();
+    try {
+      const { token, team, hook } = await publishAs(
+        hookflow.url,
+        'waiting-runs@example.com',
+        webhookToSink(`${sink.url}/c`),
+      );
+      const ids: string[] = [];
+      for (const run of ['one', 'two', 'three']) {
+        const accepted = await fetch(hook, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ run }),
+        });
+        expect(accepted.status).toBe(202);
+        ids.push(((await accepted.json()) as { executionId: string }).executionId);
+      }
+      await waitFor(() => sink.requests.length === 1, 30_000, 'the first call to be in flight');
+      await hookflow.kill();
+      hookflow = await new HookflowProcess(env).start();
+
+      // The sweepers would take these runs no sooner than 10 s after the boot (the outbox
+      // sweeper runs every 10 s, for runs committed over 10 s ago): done before, the boot did it.
+      const statuses = async () =>
+        Promise.all(
+          ids.map(
+            async (id) =>
+              (
+                await call(hookflow.url, 'GET', `/api/teams/${team.id}/executions/${id}`, {
+                  token,
+                })
+              ).body.status,
+          ),
+        );
+      await waitFor(
+        async () => (await statuses()).every((status) => status === 'succeeded'),
+        8_000,
+        'the runs left behind to finish after the restart',
+      );
+      const runs = sink.requests.map((request) => JSON.parse(request.body).run);
+      expect(runs.sort()).toEqual(['one', 'one', 'three', 'two']);
+      const keys = sink.requests
+        .filter((request) => JSON.parse(request.body).run === 'one')
+        .map((request) => request.headers['idempotency-key']);
+      expect(keys).toEqual([`${ids[0]}:call`, `${ids[0]}:call`]);
+    } finally {
+      await hookflow.stop();
+      await own.cleanup();
+      await sink.stop();
     }
   });
 });

@@ -1,6 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { JobType } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
 import { QueueConnection, type AppQueue } from '../queue/queue-connection.js';
+import type { LocalDispatch } from './local-dispatch.js';
 
 export const EXECUTIONS_QUEUE = 'executions';
 
@@ -24,12 +27,17 @@ export interface AdvanceExecutionJob {
  * twice (the outbox sweeper racing the ingress) runs it once; continuations after a delay or a
  * retry backoff get ids of their own. A run whose job went missing gets a recovery job whose id
  * names the state it was found in, so every process that finds it stuck adds the same job.
+ * In embedded mode the worker takes the first advance in-process instead (`runHere`).
  */
 @Injectable()
-export class ExecutionQueue {
+export class ExecutionQueue implements BeforeApplicationShutdown {
   readonly queue: AppQueue<AdvanceExecutionJob>;
+  private local?: LocalDispatch;
 
-  constructor(@Inject(QueueConnection) connection: QueueConnection) {
+  constructor(
+    @Inject(QueueConnection) connection: QueueConnection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.queue = connection.createQueue<AdvanceExecutionJob>(EXECUTIONS_QUEUE, {
       defaultJobOptions: {
         // Infrastructure failures (database briefly down) retry the whole advance; step
@@ -46,14 +54,29 @@ export class ExecutionQueue {
     });
   }
 
+  /** From now on, runs start in this process (embedded mode's worker; see LocalDispatch). */
+  runHere(local: LocalDispatch): void {
+    this.local = local;
+  }
+
   async start(executionId: string): Promise<void> {
-    await this.queue.add('advance', { executionId }, { jobId: executionId });
+    if (this.local) return this.local.add([executionId]);
+    await this.startOnQueue(executionId);
+  }
+
+  /**
+   * The first job, on the queue even where runs start in-process: there it takes over a start
+   * that failed (the database briefly down), with the job's attempts and backoff.
+   */
+  async startOnQueue(executionId: string, delayMs = 0): Promise<void> {
+    await this.queue.add('advance', { executionId }, { jobId: executionId, delay: delayMs });
   }
 
   /** `start` for many executions in one round trip, in order (the ingress's group commit; a poll's new items, oldest first). */
   async startMany(executionIds: readonly string[]): Promise<void> {
     // BullMQ's Postgres backend builds two temporary tables per addBulk: on PGlite that is file
     // creation, ~15 ms, so a lone job (every quiet-time delivery) goes in with a plain add.
+    if (this.local) return this.local.add(executionIds);
     if (executionIds.length === 1) return this.start(executionIds[0]);
     await this.queue.addBulk(
       executionIds.map((executionId) => ({
@@ -73,13 +96,13 @@ export class ExecutionQueue {
   }
 
   /**
-   * The executions that have a job waiting, delayed or running. Ids only, in one read per state:
-   * a job that moves between states during the read can be missed, so callers confirm an absence
-   * later before acting on it.
+   * The executions that have a job waiting, delayed or running, or wait or run in this process.
+   * Ids only, in one read per state: a job that moves between states during the read can be
+   * missed, so callers confirm an absence later before acting on it.
    */
   async executionsWithLiveJobs(): Promise<Set<string>> {
     const ids = await this.queue.getRanges(LIVE_STATES, 0, -1);
-    return new Set(ids.map(executionIdOfJob));
+    return new Set([...ids.map(executionIdOfJob), ...(this.local?.ids() ?? [])]);
   }
 
   /** The first job of an execution (the one `start` adds), if it is still kept. */
@@ -105,6 +128,18 @@ export class ExecutionQueue {
   async forgetFirstJob(executionId: string): Promise<void> {
     const state = await this.queue.getJobState(executionId);
     if (state === 'completed' || state === 'failed') await this.queue.remove(executionId);
+  }
+
+  /**
+   * Lets the runs started here finish before the database closes (bounded like the queue's own
+   * close); the ones still waiting to start stay queued in the database for the next boot.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.local) return;
+    const timeout = new Promise((resolve) =>
+      setTimeout(resolve, this.config.queue.shutdownTimeoutMs).unref(),
+    );
+    await Promise.race([this.local.stop(), timeout]);
   }
 
   private async pastJob(jobId: string): Promise<PastJob> {

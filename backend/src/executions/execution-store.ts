@@ -62,6 +62,9 @@ const INSERT_EXECUTION = `INSERT INTO ${APP_SCHEMA}.executions (${EXECUTION_INSE
 const UNSTARTED_EXECUTIONS = `SELECT id FROM ${APP_SCHEMA}.executions
   WHERE status = 'queued' AND started_at IS NULL AND created_at < now() - make_interval(secs => $1)
   ORDER BY created_at LIMIT $2`;
+// Embedded mode's boot (execution-worker.ts): the runs the last process left unfinished.
+const UNFINISHED_RUNS = `SELECT id FROM ${APP_SCHEMA}.executions
+  WHERE status IN ('queued', 'running') ORDER BY created_at`;
 const IDLE_RUNS = `SELECT e.id, e.status, e.started_at IS NOT NULL AS started,
        floor(extract(epoch FROM a.activity) * 1000)::bigint::text AS at
   FROM ${APP_SCHEMA}.executions e
@@ -254,6 +257,15 @@ export class ExecutionStore {
   }
 
   /** Unfinished runs idle for `seconds` (waiting ones: that long past their resume), by id after `afterId`. */
+  async unfinishedRuns(): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>(
+      'hookflow-unfinished-runs',
+      UNFINISHED_RUNS,
+      [],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async idleRuns(seconds: number, afterId: string, limit: number): Promise<IdleRunRow[]> {
     const { rows } = await this.query<IdleRunRow>('hookflow-idle-runs', IDLE_RUNS, [
       seconds,

@@ -18,6 +18,7 @@ import { ExecutionEventBus } from './execution-events.js';
 import { ExecutionRunner } from './execution-runner.js';
 import { ExecutionStore } from './execution-store.js';
 import { ExecutionsService } from './executions.service.js';
+import { LocalDispatch } from './local-dispatch.js';
 
 /** How long a worker's claim on a job lasts unrenewed: a crashed worker's job runs again after it. */
 export const JOB_LOCK_MS = 15_000;
@@ -36,6 +37,8 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 // A run held back by its flow's limits looks again after 250–500 ms, backing off to 1–2 s.
 const HELD_FIRST_MS = 500;
 const HELD_MAX_MS = 2000;
+// A run whose in-process start failed goes to the queue, to be tried again after this long.
+const HANDED_OVER_AFTER_MS = 1000;
 
 /** How long a held job waits before its next look, with jitter so held runs do not move in step. */
 function heldDelayMs(holds: number): number {
@@ -118,9 +121,26 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
           this.logger.warn(`could not mark ${job.data.executionId} failed: ${failure.message}`),
       );
     });
+    if (this.config.mode === 'embedded') await this.startRunsHere();
     this.every(SWEEP_EVERY_MS, () => this.sweepOutbox());
     this.every(STUCK_SWEEP_EVERY_MS, () => this.sweepStuckRuns());
     this.every(PRUNE_EVERY_MS, () => this.prune());
+  }
+
+  /**
+   * Embedded mode: new runs start in this process (LocalDispatch), and so do the runs the last
+   * process left queued or running with no job of theirs on the queue (it was the only process,
+   * so nothing else is advancing them). A run whose job is still on the queue keeps it.
+   */
+  private async startRunsHere() {
+    const local = new LocalDispatch(this.config.queue.concurrency, (id) => this.advanceHere(id));
+    this.queue.runHere(local);
+    const unfinished = await this.store.unfinishedRuns();
+    if (!unfinished.length) return;
+    const live = await this.queue.executionsWithLiveJobs();
+    const orphans = unfinished.filter((id) => !live.has(id));
+    if (orphans.length) this.logger.log(`Resuming ${orphans.length} unfinished runs`);
+    local.add(orphans);
   }
 
   /**
@@ -128,15 +148,38 @@ export class ExecutionWorker implements OnApplicationBootstrap, BeforeApplicatio
    * the delayed set (the execution stays queued or waiting) and is looked at again shortly.
    */
   private async advance(job: Job<AdvanceExecutionJob>, token?: string): Promise<void> {
-    const { executionId } = job.data;
+    if (!(await this.tryAdvance(job.data.executionId))) await this.holdBack(job, token);
+  }
+
+  /**
+   * `advance` for a run started in this process: a hold becomes a delayed job, and a failure
+   * becomes the run's first job on the queue, whose attempts and backoff take it from there.
+   */
+  private async advanceHere(executionId: string): Promise<void> {
+    try {
+      if (!(await this.tryAdvance(executionId)))
+        await this.queue.continueLater(executionId, heldDelayMs(0), 'held');
+    } catch (error) {
+      this.logger.warn(`Execution ${executionId}: ${(error as Error).message}; queued to retry`);
+      await this.queue
+        .startOnQueue(executionId, HANDED_OVER_AFTER_MS)
+        .catch((failure: Error) =>
+          this.logger.warn(`could not queue ${executionId}, the sweepers will: ${failure.message}`),
+        );
+    }
+  }
+
+  /** False when the flow's limits, or a job of the same run already here, hold the run back. */
+  private async tryAdvance(executionId: string): Promise<boolean> {
     // Never two jobs of one run at once in this process (the sweepers' last line of defence).
-    if (this.advancing.has(executionId)) return this.holdBack(job, token);
+    if (this.advancing.has(executionId)) return false;
     this.advancing.add(executionId);
     try {
       await this.runner.advance(executionId);
+      return true;
     } catch (error) {
-      if (!(error instanceof ExecutionHeld)) throw error;
-      await this.holdBack(job, token);
+      if (error instanceof ExecutionHeld) return false;
+      throw error;
     } finally {
       this.advancing.delete(executionId);
     }
