@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EmbeddedMaintenance } from './embedded-maintenance.js';
 import { PGliteWireServer } from './pglite-wire-server.js';
 
 /**
@@ -21,13 +22,18 @@ import { PGliteWireServer } from './pglite-wire-server.js';
  * an in-process driver sharing PGlite's single session would not.
  */
 export class EmbeddedPostgres {
+  private readonly maintenance: EmbeddedMaintenance;
+
   private constructor(
     readonly url: string,
     private readonly db: PGlite,
     private readonly server: PGliteWireServer,
     private readonly lockPath: string,
     private readonly socketDir: string,
-  ) {}
+  ) {
+    this.maintenance = new EmbeddedMaintenance(url);
+    this.maintenance.start();
+  }
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
     mkdirSync(dataDir, { recursive: true });
@@ -48,6 +54,7 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
+    await this.maintenance.stop();
     await this.server.close();
     await this.db.close();
     rmSync(this.lockPath, { force: true });
