@@ -32,7 +32,6 @@ export class EmbeddedPostgres {
     private readonly socketDir: string,
   ) {
     this.maintenance = new EmbeddedMaintenance(url);
-    this.maintenance.start();
   }
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
@@ -46,7 +45,9 @@ export class EmbeddedPostgres {
       await db.exec('SET search_path TO bullmq, public');
       const server = new PGliteWireServer(db);
       const dir = socketDir(dataDir);
-      return new EmbeddedPostgres(await server.listen(dir), db, server, lockPath, dir);
+      const embedded = new EmbeddedPostgres(await server.listen(dir), db, server, lockPath, dir);
+      await embedded.maintenance.start();
+      return embedded;
     } catch (error) {
       rmSync(lockPath, { force: true });
       throw error;
