@@ -11,9 +11,9 @@ const GROWTH = 0.1;
  * write went from 0.9 to 10.4 ms of PGlite time and the sink's p50 at 100 req/s from 5 to 54 ms;
  * after an ANALYZE it was back to 6 ms. Every 30 s this looks at the database's size and, once
  * it has grown by a tenth since the last pass (or since boot), runs `VACUUM (ANALYZE)` on each
- * of Hookflow's and BullMQ's tables. The passes come at
- * geometric sizes, so their cost stays a fraction of the writes that caused them. It connects
- * like any client, so the wire server fits it between other clients' transactions.
+ * of Hookflow's and BullMQ's tables. The passes come at geometric sizes, so their cost stays a
+ * fraction of the writes that caused them. It connects like any client, so the wire server fits
+ * it between other clients' transactions.
  */
 export class EmbeddedMaintenance {
   private timer?: NodeJS.Timeout;

@@ -74,9 +74,9 @@ export class ExecutionQueue implements BeforeApplicationShutdown {
 
   /** `start` for many executions in one round trip, in order (the ingress's group commit; a poll's new items, oldest first). */
   async startMany(executionIds: readonly string[]): Promise<void> {
+    if (this.local) return this.local.add(executionIds);
     // BullMQ's Postgres backend builds two temporary tables per addBulk: on PGlite that is file
     // creation, ~15 ms, so a lone job (every quiet-time delivery) goes in with a plain add.
-    if (this.local) return this.local.add(executionIds);
     if (executionIds.length === 1) return this.start(executionIds[0]);
     await this.queue.addBulk(
       executionIds.map((executionId) => ({

@@ -256,7 +256,7 @@ export class ExecutionStore {
     return rows.map((row) => row.id);
   }
 
-  /** Unfinished runs idle for `seconds` (waiting ones: that long past their resume), by id after `afterId`. */
+  /** Ids of every queued or running execution, oldest first. */
   async unfinishedRuns(): Promise<string[]> {
     const { rows } = await this.query<{ id: string }>(
       'hookflow-unfinished-runs',
@@ -266,6 +266,7 @@ export class ExecutionStore {
     return rows.map((row) => row.id);
   }
 
+  /** Unfinished runs idle for `seconds` (waiting ones: that long past their resume), by id after `afterId`. */
   async idleRuns(seconds: number, afterId: string, limit: number): Promise<IdleRunRow[]> {
     const { rows } = await this.query<IdleRunRow>('hookflow-idle-runs', IDLE_RUNS, [
       seconds,
